@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config"
 
 // vitest 5's reporter calls Map.groupBy, which Node 20 (our machines) lacks;
 // this file is loaded in vitest's main process, so the shim reaches it.
-if (typeof Map.groupBy !== "function") {
+if (typeof (Map as unknown as { groupBy?: unknown }).groupBy !== "function") {
   Object.defineProperty(Map, "groupBy", {
     value: <K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, Array<T>> => {
       const groups = new Map<K, Array<T>>()

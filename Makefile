@@ -1,0 +1,42 @@
+# crossclaim — the targets fact-checkers and CI run. Each installs what it needs first.
+SOURCES ?= seeds
+OUT ?= output
+NODE ?= node
+SHELL := /bin/bash
+
+INSTALLED := node_modules/.installed
+BUILT := dist/.built
+BUILD_INPUTS := $(shell find src pipelines bench -type f \( -name '*.ts' -o -name '*.json' \) 2>/dev/null) tsconfig.json tsconfig.build.json package.json
+
+.PHONY: report check test bench typecheck clean help
+
+help:
+	@echo "make report [SOURCES=dir OUT=dir]   run the pipeline and write the reports"
+	@echo "make check  [SOURCES=dir OUT=dir]   the CI gate for a source drop"
+	@echo "make test                           type check and test suite"
+
+# npm ci when node_modules is missing or older than the lock file.
+$(INSTALLED): package-lock.json package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Compiled once, so a run starts JavaScript directly instead of transpiling.
+$(BUILT): $(INSTALLED) $(BUILD_INPUTS)
+	rm -rf dist
+	npx tsc -p tsconfig.build.json
+	@touch $@
+
+report: $(BUILT)
+	$(NODE) dist/src/bin.js report --sources "$(SOURCES)" --out "$(OUT)"
+
+check: $(BUILT)
+	$(NODE) dist/src/bin.js check --sources "$(SOURCES)" --out "$(OUT)"
+
+typecheck: $(INSTALLED)
+	npx tsc -p tsconfig.json --noEmit
+
+test: $(INSTALLED) typecheck
+	npx vitest run
+
+clean:
+	rm -rf dist output

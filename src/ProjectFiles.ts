@@ -1,0 +1,18 @@
+/** Where the project's own data files live, whether the code runs from `src/` (tests) or compiled from `dist/`. */
+import { existsSync } from "node:fs"
+import { dirname, join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const findRoot = (from: string): string => {
+  let dir = from
+  while (!existsSync(join(dir, "package.json"))) {
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`crossclaim: no package.json above ${from}`)
+    dir = parent
+  }
+  return dir
+}
+
+export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)))
+export const languagesFolder = resolve(projectRoot, "src/languages")
+export const defaultCatalogue = resolve(projectRoot, "pipelines/kim-putin/claims.json")

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/** The command line: parses argv with yargs and runs one pipeline. */
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeServices from "@effect/platform-node/NodeServices"
+import { Console, Effect, Layer } from "effect"
+import yargs from "yargs"
+import { hideBin } from "yargs/helpers"
+import { runCheck } from "../pipelines/check.ts"
+import { runReport } from "../pipelines/report.ts"
+import { ExtractClaims } from "./claims/Extract.ts"
+import { Ingest } from "./ingest/Ingest.ts"
+import { Languages } from "./languages/Languages.ts"
+import { Normalize } from "./normalize/Normalize.ts"
+import { defaultCatalogue } from "./ProjectFiles.ts"
+
+const MainLayer = Layer.mergeAll(Ingest.layer, Normalize.layer, ExtractClaims.layer).pipe(
+  Layer.provideMerge(Languages.layer),
+  Layer.provideMerge(NodeServices.layer)
+)
+
+const run = <E extends { readonly message: string }>(program: Effect.Effect<number, E, Layer.Success<typeof MainLayer>>) =>
+  NodeRuntime.runMain(
+    program.pipe(
+      Effect.provide(MainLayer),
+      Effect.catch((error) => Console.error(`crossclaim: ${error.message}`).pipe(Effect.as(2))),
+      Effect.flatMap((code) => Effect.sync(() => { process.exitCode = code }))
+    ),
+    { disableErrorReporting: false }
+  )
+
+const sourceOptions = {
+  sources: { type: "string", default: "seeds", describe: "folder of articles (<id>.txt, optional <id>.meta.json); only read" },
+  out: { type: "string", default: "output", describe: "folder for report.json and the CSV files" },
+  "max-bytes": { type: "number", default: 5 * 1024 * 1024, describe: "larger article files are rejected unread" },
+  catalogue: { type: "string", default: defaultCatalogue, defaultDescription: "pipelines/kim-putin/claims.json", describe: "the claim catalogue" }
+} as const
+
+const printLines = (lines: ReadonlyArray<string>) => Console.log(lines.join("\n"))
+
+void yargs(hideBin(process.argv))
+  .scriptName("crossclaim")
+  .usage("$0 <command> [options]\n\nCompares the claims that articles in many languages make about one event.")
+  .command(
+    "report",
+    "run the pipeline on a source folder and write the reports",
+    (y) => y.options(sourceOptions),
+    (argv) => {
+      run(runReport({ sources: argv.sources, out: argv.out, maxBytes: argv["max-bytes"], catalogue: argv.catalogue }).pipe(
+        Effect.tap((summary) => printLines(summary.lines)),
+        Effect.as(0)
+      ))
+    }
+  )
+  .command(
+    "check",
+    "validate a source drop for CI: fails when any file is rejected",
+    (y) => y.options(sourceOptions),
+    (argv) => {
+      run(runCheck({ sources: argv.sources, out: argv.out, maxBytes: argv["max-bytes"], catalogue: argv.catalogue }).pipe(
+        Effect.tap((result) => printLines(result.lines)),
+        Effect.map((result) => result.exitCode)
+      ))
+    }
+  )
+  .check((argv) => {
+    if (typeof argv["max-bytes"] === "number" && !(argv["max-bytes"] > 0)) throw new Error("--max-bytes must be a positive number")
+    return true
+  })
+  .demandCommand(1, "Say which command to run: report or check (see --help).")
+  .strict()
+  .recommendCommands()
+  .help()
+  .alias("h", "help")
+  .version(false)
+  .wrap(100)
+  .fail((message, error, y) => {
+    console.error(`crossclaim: ${message ?? error?.message}\n`)
+    console.error(y.help() === undefined ? "" : "Run `crossclaim --help` for usage.")
+    process.exit(2)
+  })
+  .parse()

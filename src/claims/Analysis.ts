@@ -1,0 +1,156 @@
+/**
+ * A normalized document → its searchable sentences, each with tokens, lexicon
+ * hits, entity mentions, durations, quotation spans and clause boundaries: what
+ * claim matching and speaker attribution read.
+ */
+import type { EntityIndex } from "../languages/Entities.ts"
+import type { Hit, Lexicon } from "../languages/Lexicon.ts"
+import type { LanguageResource } from "../languages/LanguageResource.ts"
+import type { Normalized } from "../normalize/Normalize.ts"
+import { toOriginal } from "../text/NormalizedText.ts"
+import { type Token, tokenize } from "../text/Tokens.ts"
+import { DurationReader, type Duration } from "./Durations.ts"
+import { quoteSpans } from "./Quotes.ts"
+
+/** Someone a statement can be attributed to, found in a sentence. */
+export interface Candidate {
+  readonly speaker: string
+  readonly kind: "person" | "organisation" | "group" | "media"
+  readonly from: number
+  readonly to: number
+}
+
+export interface AnalyzedSentence {
+  /** position among the document's searchable sentences */
+  readonly index: number
+  readonly segment: number
+  readonly paragraph: number
+  readonly language: string
+  /** positions in the normalized text */
+  readonly start: number
+  readonly end: number
+  readonly tokens: ReadonlyArray<Token>
+  /** the text between token i-1 (or the sentence start) and token i */
+  readonly gaps: ReadonlyArray<string>
+  readonly hits: ReadonlyArray<Hit>
+  /** entity ids with token positions: names and the language's descriptions */
+  readonly entities: ReadonlyArray<{ readonly id: string; readonly from: number; readonly to: number }>
+  readonly candidates: ReadonlyArray<Candidate>
+  readonly durations: ReadonlyArray<Duration>
+  /** for each token: the id of the quotation it stands in, or -1 */
+  readonly quoteOf: ReadonlyArray<number>
+  /** quotations touching this sentence: id → whether it opens/closes inside the sentence */
+  readonly quotes: ReadonlyMap<number, { readonly opensHere: boolean; readonly closesHere: boolean; readonly openToken: number; readonly closeToken: number }>
+  /** for each token: whether a clause boundary (, ; : dash, quote) stands right before it */
+  readonly boundaryBefore: ReadonlyArray<boolean>
+}
+
+export interface LanguageTools {
+  readonly resource: LanguageResource
+  readonly lexicon: Lexicon
+  readonly durations: DurationReader
+}
+
+const toolCache = new WeakMap<Lexicon, DurationReader>()
+
+export const toolsFor = (resource: LanguageResource, lexicon: Lexicon): LanguageTools => {
+  let durations = toolCache.get(lexicon)
+  if (durations === undefined) {
+    durations = new DurationReader(resource, lexicon)
+    toolCache.set(lexicon, durations)
+  }
+  return { resource, lexicon, durations }
+}
+
+const BOUNDARY = /[,;:()\[\]"«»„“”]|\s-\s|^-\s|\s-$/
+
+const candidateKind = (kind: string): Candidate["kind"] | null =>
+  kind === "person" ? "person" : kind === "organisation" ? "organisation" : kind === "media" ? "media" : null
+
+/**
+ * @param toolsOf the tools for a language, or undefined when there are no resources for it
+ */
+export const analyzeDocument = (
+  normalized: Normalized,
+  entities: EntityIndex,
+  toolsOf: (language: string) => LanguageTools | undefined
+): Array<AnalyzedSentence> => {
+  const { text, sentences } = normalized
+  const original = text.original
+  const at = (i: number) => toOriginal(text, i)
+
+  // Quotations are found per paragraph, then cut per sentence.
+  const paragraphQuotes = new Map<number, ReturnType<typeof quoteSpans>>()
+  for (const span of sentences) {
+    if (paragraphQuotes.has(span.paragraph)) continue
+    const inParagraph = sentences.filter((s) => s.paragraph === span.paragraph)
+    const start = Math.min(...inParagraph.map((s) => s.start))
+    const end = Math.max(...inParagraph.map((s) => s.end))
+    paragraphQuotes.set(span.paragraph, quoteSpans(original, start, end, at))
+  }
+  const quoteIds = new Map<string, number>()
+
+  const analyzed: Array<AnalyzedSentence> = []
+  for (const span of sentences) {
+    if (span.role === "boilerplate") continue
+    const tools = toolsOf(span.language)
+    if (tools === undefined) continue
+    const tokens = tokenize(text.text, span.start, span.end)
+    const gaps = tokens.map((t, i) => text.text.slice(i === 0 ? span.start : tokens[i - 1]!.end, t.start))
+    const hits = tools.lexicon.scan(tools.lexicon.forms(tokens))
+    const named = entities.mentions(tokens)
+    const described = hits.filter((h) => h.kind === "entity").map((h) => ({ id: h.id, from: h.from, to: h.to }))
+    const allEntities = [...named, ...described].sort((a, b) => a.from - b.from || (a.id < b.id ? -1 : 1))
+    const candidates: Array<Candidate> = []
+    for (const e of allEntities) {
+      const speaker = entities.speakers.get(e.id)
+      const kind = candidateKind(entities.kinds.get(e.id) ?? "")
+      if (speaker !== undefined && kind !== null) candidates.push({ speaker, kind, from: e.from, to: e.to })
+    }
+    for (const h of hits) {
+      if (h.kind === "group") candidates.push({ speaker: h.id, kind: h.id === "media" ? "media" : "group", from: h.from, to: h.to })
+    }
+    candidates.sort((a, b) => a.from - b.from || (a.speaker < b.speaker ? -1 : 1))
+
+    const quoteOf = tokens.map(() => -1)
+    const quotes = new Map<number, { opensHere: boolean; closesHere: boolean; openToken: number; closeToken: number }>()
+    for (const q of paragraphQuotes.get(span.paragraph) ?? []) {
+      if (q.close < span.start || q.open >= span.end) continue
+      const key = `${span.paragraph}:${q.open}`
+      let id = quoteIds.get(key)
+      if (id === undefined) {
+        id = quoteIds.size
+        quoteIds.set(key, id)
+      }
+      let openToken = tokens.length
+      let closeToken = -1
+      tokens.forEach((t, i) => {
+        if (t.start > q.open && t.end <= q.close) {
+          quoteOf[i] = id
+          openToken = Math.min(openToken, i)
+          closeToken = Math.max(closeToken, i)
+        }
+      })
+      quotes.set(id, { opensHere: q.open >= span.start, closesHere: q.close < span.end, openToken, closeToken })
+    }
+
+    analyzed.push({
+      index: analyzed.length,
+      segment: span.segment,
+      paragraph: span.paragraph,
+      language: span.language,
+      start: span.start,
+      end: span.end,
+      tokens,
+      gaps,
+      hits,
+      entities: allEntities,
+      candidates,
+      durations: tools.durations.read(tokens, gaps, hits),
+      quoteOf,
+      quotes,
+      boundaryBefore: gaps.map((g, i) => i > 0 && BOUNDARY.test(g))
+    })
+  }
+  return analyzed
+}

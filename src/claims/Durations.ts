@@ -1,0 +1,180 @@
+/**
+ * Durations in a sentence: a number (digits, number words, fractions, "one and a
+ * half") followed by an hour or minute unit, or a compound word made of both
+ * ("eineinhalbstündigen", "kétórás"). A duration right after "after/in" or
+ * before "later/ago" is a point in time and is left out.
+ */
+import type { DurationUnit, LanguageResource } from "../languages/LanguageResource.ts"
+import type { Hit, Lexicon } from "../languages/Lexicon.ts"
+import { parsePattern } from "../languages/Lexicon.ts"
+import type { Token } from "../text/Tokens.ts"
+
+export interface Duration {
+  /** token positions of the number's first word and the unit */
+  readonly from: number
+  readonly to: number
+  readonly minutes: number
+  /** "about", "nearly" before the number */
+  readonly approx: boolean
+  /** said as an adjective ("a two-hour meeting"): it tells how long something lasted */
+  readonly adjective: boolean
+}
+
+interface NumberForm {
+  readonly value: number
+  readonly article: boolean
+}
+
+interface UnitMatcher {
+  readonly unit: DurationUnit
+  readonly test: (folded: string) => boolean
+}
+
+/** Number words and units of one language, ready to read durations. */
+export class DurationReader {
+  private readonly numbers = new Map<string, NumberForm>()
+  private readonly numberPrefixes: Array<readonly [string, NumberForm]> = []
+  private readonly units: ReadonlyArray<UnitMatcher>
+
+  constructor(resource: LanguageResource, lexicon: Lexicon) {
+    for (const [written, form] of Object.entries(resource.numbers)) {
+      const steps = parsePattern(written, lexicon.stem)
+      const element = steps[0]?.element
+      if (element === undefined || steps.length !== 1) continue
+      const value = { value: form.value, article: form.article ?? false }
+      if (element.type === "prefix") this.numberPrefixes.push([element.part, value])
+      else if (element.type === "exact" || element.type === "stem") this.numbers.set(element.word, value)
+    }
+    this.numberPrefixes.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))
+    this.units = resource.durationUnits.map((unit) => {
+      const element = parsePattern(unit.pattern, lexicon.stem)[0]!.element
+      const test = (folded: string) => {
+        switch (element.type) {
+          case "exact":
+            return folded === element.word
+          case "stem":
+            return folded === element.word || lexicon.stem(folded) === element.stem
+          case "prefix":
+            return folded.startsWith(element.part)
+          case "suffix":
+            return folded.endsWith(element.part)
+          case "infix":
+            return folded.includes(element.part)
+        }
+      }
+      return { unit, test }
+    })
+  }
+
+  private numberOf(folded: string): NumberForm | undefined {
+    if (/^\d+$/.test(folded)) return { value: Number(folded), article: false }
+    const exact = this.numbers.get(folded)
+    if (exact !== undefined) return exact
+    return this.numberPrefixes.find(([prefix]) => folded.startsWith(prefix))?.[1]
+  }
+
+  private unitOf(folded: string): DurationUnit | undefined {
+    return this.units.find((u) => u.test(folded))?.unit
+  }
+
+  /** A compound of number word and unit in one token: "zweistündig", "kétórás", "90minutes". */
+  private readonly compounds = new Map<string, { readonly minutes: number; readonly unit: DurationUnit } | null>()
+
+  private compound(folded: string): { readonly minutes: number; readonly unit: DurationUnit } | undefined {
+    const cached = this.compounds.get(folded)
+    if (cached !== undefined) return cached ?? undefined
+    const found = this.findCompound(folded)
+    if (this.compounds.size < 50_000) this.compounds.set(folded, found ?? null)
+    return found
+  }
+
+  private findCompound(folded: string): { readonly minutes: number; readonly unit: DurationUnit } | undefined {
+    for (let cut = folded.length - 2; cut >= 1; cut--) {
+      const number = this.numbers.get(folded.slice(0, cut)) ?? (/^\d+$/.test(folded.slice(0, cut)) ? { value: Number(folded.slice(0, cut)), article: false } : undefined)
+      if (number === undefined) continue
+      const unit = this.unitOf(folded.slice(cut))
+      if (unit !== undefined) return { minutes: number.value * unit.minutes, unit }
+    }
+    return undefined
+  }
+
+  /**
+   * @param gaps text between token i-1 and token i (decimal commas live there)
+   * @param hits the sentence's lexicon hits (connectors, offsets, APPROX)
+   */
+  read(tokens: ReadonlyArray<Token>, gaps: ReadonlyArray<string>, hits: ReadonlyArray<Hit>): Array<Duration> {
+    const at = (kind: string, i: number) => hits.some((h) => h.kind === kind && h.from <= i && i <= h.to)
+    const approxAt = (i: number) => hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.to < i && h.to >= i - 3)
+    const durations: Array<Duration> = []
+    const folded = tokens.map((t) => t.folded)
+    let i = 0
+    while (i < tokens.length) {
+      const word = folded[i]!
+      const compound = this.compound(word)
+      if (compound !== undefined) {
+        // "másfél órás" is handled below; here the whole token is number+unit
+        durations.push({ from: i, to: i, minutes: compound.minutes, approx: approxAt(i), adjective: compound.unit.adjective ?? false })
+        i++
+        continue
+      }
+      const first = this.numberOf(word)
+      if (first === undefined) {
+        i++
+        continue
+      }
+      // a run of number words: "two and a half", "eine halbe", "1,5"
+      let value = first.value
+      let onlyArticle = first.article
+      let j = i + 1
+      if (/^\d+$/.test(word) && /^\d+$/.test(folded[j] ?? "") && /^[.,]$/.test(gaps[j] ?? "")) {
+        value = Number(`${word}.${folded[j]}`)
+        j++
+      }
+      while (j < tokens.length) {
+        if (at("connector", j) && this.numberOf(folded[j + 1] ?? "") !== undefined) {
+          j++
+          continue
+        }
+        const next = this.numberOf(folded[j]!)
+        if (next === undefined) break
+        const after = this.numberOf(folded[j + 1] ?? "")
+        if (next.article && after !== undefined && after.value < 1) {
+          // "two and a half": the article only introduces the fraction
+          j++
+          continue
+        }
+        if (next.value < 1) value = onlyArticle ? next.value : value + next.value
+        else if (next.value < value) value += next.value
+        else value = onlyArticle ? next.value : value * next.value
+        onlyArticle = false
+        j++
+      }
+      const unit = this.unitOf(folded[j] ?? "")
+      if (unit === undefined) {
+        i = j > i ? j : i + 1
+        continue
+      }
+      let minutes = value * unit.minutes
+      let end = j
+      // "an hour and a half", "dve uri in pol"
+      if (at("connector", j + 1)) {
+        let k = j + 2
+        let fraction = 0
+        while (k < tokens.length) {
+          const part = this.numberOf(folded[k]!)
+          if (part === undefined) break
+          if (part.value < 1) fraction = part.value
+          k++
+        }
+        if (fraction > 0) {
+          minutes += fraction * unit.minutes
+          end = k - 1
+        }
+      }
+      const offset = at("offsetBefore", i - 1) || at("offsetAfter", end + 1)
+      if (!offset) durations.push({ from: i, to: end, minutes: Math.round(minutes * 100) / 100, approx: approxAt(i), adjective: unit.adjective ?? false })
+      i = end + 1
+    }
+    return durations
+  }
+}

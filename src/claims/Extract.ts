@@ -1,0 +1,282 @@
+/**
+ * Extract: analyzed sentences × the claim catalogue → matches with stance,
+ * speaker, slots and cues; and, for explanations, every sentence's trial: which
+ * of the claim's conditions held and which failed.
+ */
+import { Context, Effect, Layer } from "effect"
+import type { Claim, Slot, SlotRule } from "./Catalogue.ts"
+import { Match, type SlotValue } from "../domain/Match.ts"
+import { Diagnostic } from "../domain/Document.ts"
+import { Languages, type LanguageSet } from "../languages/Languages.ts"
+import type { Normalized } from "../normalize/Normalize.ts"
+import { toOriginal } from "../text/NormalizedText.ts"
+import { type AnalyzedSentence, analyzeDocument, type LanguageTools, toolsFor } from "./Analysis.ts"
+import type { Duration } from "./Durations.ts"
+import { SpeakerMap } from "./Speakers.ts"
+
+interface Span {
+  readonly from: number
+  readonly to: number
+}
+
+/** Where a term holds in a sentence: concept hits, entity mentions, or the durations read. */
+const termSpans = (sentence: AnalyzedSentence, term: string): ReadonlyArray<Span> => {
+  if (term === "DURATION") return sentence.durations
+  if (/^[A-Z]/.test(term)) return sentence.hits.filter((h) => h.kind === "concept" && h.id === term)
+  if (term.startsWith("speaker:")) return []
+  return sentence.entities.filter((e) => e.id === term)
+}
+
+const groupSpans = (sentence: AnalyzedSentence, group: ReadonlyArray<string>): Array<Span & { readonly term: string }> =>
+  group.flatMap((term) => termSpans(sentence, term).map((s) => ({ from: s.from, to: s.to, term })))
+
+export interface Trial {
+  readonly sentence: AnalyzedSentence
+  /** per group of the claim: the term that held, or null */
+  readonly groups: ReadonlyArray<string | null>
+  readonly failed: string | null
+  readonly match: Match | null
+}
+
+const distance = (a: Span, b: Span) => (a.to < b.from ? b.from - a.to : b.to < a.from ? a.from - b.to : 0)
+
+const nearestTo = <S extends Span>(spans: ReadonlyArray<S>, anchors: ReadonlyArray<Span>): S | undefined => {
+  let best: S | undefined
+  let bestDistance = Infinity
+  for (const s of spans) {
+    const d = anchors.length === 0 ? s.from : Math.min(...anchors.map((a) => distance(s, a)))
+    if (d < bestDistance) {
+      best = s
+      bestDistance = d
+    }
+  }
+  return best
+}
+
+const ruleHolds = (rule: SlotRule, sentence: AnalyzedSentence, previous: AnalyzedSentence | undefined): ReadonlyArray<Span> | null => {
+  const usePrevious = previous !== undefined && rule.orPreviousWith !== undefined && termSpans(sentence, rule.orPreviousWith).length > 0
+  const spans: Array<Span> = []
+  for (const group of rule.all) {
+    const here = groupSpans(sentence, group)
+    if (here.length > 0) {
+      spans.push(...here)
+      continue
+    }
+    if (usePrevious && groupSpans(previous, group).length > 0) continue
+    return null
+  }
+  return spans
+}
+
+const slotValue = (slot: Slot, claim: Claim, sentence: AnalyzedSentence, previous: AnalyzedSentence | undefined, duration: Duration | undefined): SlotValue | undefined => {
+  switch (slot.from) {
+    case "duration-minutes":
+      return duration?.minutes
+    case "duration-approx":
+      return duration === undefined ? undefined : duration.approx
+    case "rules": {
+      const anchors = groupSpans(sentence, slot.anchor === undefined ? claim.all[0] : [slot.anchor])
+      let best: { readonly value: string; readonly distance: number } | undefined
+      for (const rule of slot.rules) {
+        const spans = ruleHolds(rule, sentence, previous)
+        if (spans === null) continue
+        if (slot.pick !== "nearest") return rule.value
+        const near = nearestTo(spans, anchors)
+        const d = near === undefined ? Infinity : Math.min(...anchors.map((a) => distance(near, a)), Infinity)
+        if (best === undefined || d < best.distance) best = { value: rule.value, distance: d }
+      }
+      return best?.value ?? slot.default
+    }
+  }
+}
+
+/** A negation cue before the claim's cues in the same stretch of the sentence, or right after them ("unterzeichnen es nicht"). */
+const negationFor = (sentence: AnalyzedSentence, first: number, last: number): number | null => {
+  let scopeStart = Math.max(0, first - 12)
+  for (let k = first; k > scopeStart; k--) {
+    if (/;|\s-\s/.test(sentence.gaps[k]!)) {
+      scopeStart = k
+      break
+    }
+  }
+  let scopeEnd = last + 1
+  while (scopeEnd + 1 < sentence.tokens.length && scopeEnd < last + 3 && !sentence.boundaryBefore[scopeEnd + 1]) scopeEnd++
+  const cueQuote = sentence.quoteOf[first]
+  const hit = sentence.hits.find((h) =>
+    h.kind === "negation" && h.from >= scopeStart && h.from <= scopeEnd && sentence.quoteOf[h.from] === cueQuote
+  )
+  return hit === undefined ? null : hit.from
+}
+
+/**
+ * One hit per group, as close together as possible: every hit of the first
+ * concept group is tried as the anchor and the others take their nearest hit.
+ */
+const chooseCues = (
+  found: ReadonlyArray<ReadonlyArray<Span & { readonly term: string }>>,
+  isConcept: ReadonlyArray<boolean>
+): Array<(Span & { readonly term: string }) | undefined> => {
+  const anchorGroup = Math.max(0, isConcept.indexOf(true))
+  let best: Array<(Span & { readonly term: string }) | undefined> = []
+  let bestWidth = Infinity
+  for (const anchor of found[anchorGroup] ?? []) {
+    const pick = found.map((spans, g) => (g === anchorGroup ? anchor : nearestTo(spans, [anchor])))
+    const concepts = pick.filter((p, g): p is Span & { readonly term: string } => p !== undefined && isConcept[g] === true)
+    const width = concepts.length === 0 ? 0 : Math.max(...concepts.map((c) => c.to)) - Math.min(...concepts.map((c) => c.from))
+    if (width < bestWidth) {
+      best = pick
+      bestWidth = width
+    }
+  }
+  return best
+}
+
+export const evaluate = (
+  claim: Claim,
+  sentence: AnalyzedSentence,
+  previous: AnalyzedSentence | undefined,
+  speakers: SpeakerMap,
+  source: { readonly id: string; readonly normalized: Normalized }
+): Trial => {
+  const groups: Array<string | null> = []
+  const deferred: Array<number> = []
+  const found: Array<ReadonlyArray<Span & { readonly term: string }>> = []
+  for (const group of claim.all) {
+    const spans = groupSpans(sentence, group)
+    if (spans.length === 0) {
+      if (group.some((t) => t.startsWith("speaker:"))) {
+        deferred.push(groups.length)
+        groups.push(null)
+        found.push([])
+        continue
+      }
+      groups.push(null)
+      return { sentence, groups: [...groups, ...claim.all.slice(groups.length).map(() => null)], failed: `no ${group.join(" / ")}`, match: null }
+    }
+    groups.push(spans[0]!.term)
+    found.push(spans)
+  }
+  const chosen = chooseCues(found, claim.all.map((group) => group.some((t) => /^[A-Z]/.test(t))))
+  chosen.forEach((c, g) => {
+    if (c !== undefined) groups[g] = c.term
+  })
+  const concepts = chosen.filter((c): c is Span & { readonly term: string } => c !== undefined && /^[A-Z]/.test(c.term))
+  // the groups that name a concept must sit close together; a group of names only (who is meant) may be anywhere
+  const near = chosen.filter((c, g): c is Span & { readonly term: string } => c !== undefined && claim.all[g]!.some((t) => /^[A-Z]/.test(t)))
+  if (claim.within !== undefined && near.length > 1) {
+    const width = Math.max(...near.map((c) => c.to)) - Math.min(...near.map((c) => c.from))
+    if (width > claim.within) return { sentence, groups, failed: `the cues are ${width} words apart, more than ${claim.within}`, match: null }
+  }
+  const cuePositions = concepts
+  const anchor = cuePositions[0] ?? chosen.find((c) => c !== undefined)!
+  const attribution = speakers.speakerAt(sentence.index, anchor.from, claim.speakerRole)
+  for (const g of deferred) {
+    const wanted = claim.all[g]!.filter((t) => t.startsWith("speaker:")).map((t) => t.slice("speaker:".length))
+    if (!wanted.includes(attribution.speaker)) {
+      return { sentence, groups, failed: `speaker is ${attribution.speaker}, not ${wanted.join(" / ")}`, match: null }
+    }
+    groups[g] = `speaker:${attribution.speaker}`
+  }
+  const first = Math.min(...cuePositions.map((c) => c.from), anchor.from)
+  const last = Math.max(...cuePositions.map((c) => c.to), anchor.to)
+  const negation = negationFor(sentence, first, last)
+  const negated = negation !== null
+  const stance = (claim.polarity === "positive") === negated ? "contradicts" : "affirms"
+  const durationCue = chosen.find((c) => c?.term === "DURATION")
+  const duration = durationCue === undefined ? undefined : sentence.durations.find((d) => d.from === durationCue.from)
+  const slots: Record<string, SlotValue> = {}
+  for (const name of Object.keys(claim.slots).sort()) {
+    const value = slotValue(claim.slots[name]!, claim, sentence, previous, duration)
+    if (value !== undefined) slots[name] = value
+  }
+  const { text } = source.normalized
+  const start = toOriginal(text, sentence.start)
+  const end = toOriginal(text, sentence.end)
+  const cueTokens = new Set<number>()
+  for (const c of chosen) if (c !== undefined) for (let i = c.from; i <= c.to; i++) cueTokens.add(i)
+  const match = new Match({
+    sourceId: source.id,
+    claimId: claim.id,
+    eventId: null,
+    language: sentence.language,
+    stance,
+    speaker: attribution.speaker,
+    speakerVia: attribution.via,
+    slots,
+    sentence: text.original.slice(start, end),
+    start,
+    end,
+    cues: [...cueTokens].sort((a, b) => a - b).map((i) => sentence.tokens[i]!.raw),
+    negation: negation === null ? null : sentence.tokens[negation]!.raw,
+    segmentRole: source.normalized.sentences.find((s) => s.start === sentence.start)?.role ?? "body"
+  })
+  return { sentence, groups, failed: null, match }
+}
+
+export interface Extracted {
+  readonly matches: ReadonlyArray<Match>
+  readonly diagnostics: ReadonlyArray<Diagnostic>
+}
+
+/** Everything a claim search over one document needs, built once. */
+export interface PreparedDocument {
+  readonly id: string
+  readonly normalized: Normalized
+  readonly sentences: ReadonlyArray<AnalyzedSentence>
+  readonly speakers: SpeakerMap
+  readonly missingLanguages: ReadonlyArray<string>
+}
+
+export interface Extractor {
+  readonly prepare: (normalized: Normalized) => PreparedDocument
+  readonly trials: (prepared: PreparedDocument, claim: Claim) => ReadonlyArray<Trial>
+  readonly extract: (prepared: PreparedDocument, claims: ReadonlyArray<Claim>) => Extracted
+}
+
+/** The claim search over one set of language resources. */
+export const makeExtractor = (languages: LanguageSet): Extractor => {
+  const tools = new Map<string, LanguageTools | undefined>()
+  const toolsOf = (language: string): LanguageTools | undefined => {
+    if (tools.has(language)) return tools.get(language)
+    const resource = languages.resources.get(language)
+    const lexicon = languages.lexicons.get(language)
+    const made = resource === undefined || lexicon === undefined ? undefined : toolsFor(resource, lexicon)
+    tools.set(language, made)
+    return made
+  }
+
+  const prepare = (normalized: Normalized): PreparedDocument => {
+    const sentences = analyzeDocument(normalized, languages.entities, toolsOf)
+    const missing = [...new Set(normalized.sentences.filter((s) => s.role !== "boilerplate" && toolsOf(s.language) === undefined).map((s) => s.language))].sort()
+    return { id: normalized.document.id, normalized, sentences, speakers: new SpeakerMap(sentences), missingLanguages: missing }
+  }
+
+  const trials = (prepared: PreparedDocument, claim: Claim): ReadonlyArray<Trial> =>
+    prepared.sentences.map((sentence) => evaluate(claim, sentence, previousInSegment(prepared.sentences, sentence), prepared.speakers, prepared))
+
+  const extract = (prepared: PreparedDocument, claims: ReadonlyArray<Claim>): Extracted => {
+    const matches: Array<Match> = []
+    for (const claim of claims) {
+      for (const trial of trials(prepared, claim)) if (trial.match !== null) matches.push(trial.match)
+    }
+    const diagnostics = prepared.missingLanguages.map((language) =>
+      new Diagnostic({
+        code: "no-resources",
+        sourceId: prepared.id,
+        message: `no resources for ${language}: claims not searched in its ${language === prepared.normalized.document.language ? "text" : "segments in that language"}`
+      })
+    )
+    return { matches, diagnostics }
+  }
+
+  return { prepare, trials, extract }
+}
+
+export class ExtractClaims extends Context.Service<ExtractClaims, Extractor>()("crossclaim/ExtractClaims") {
+  static readonly layer = Layer.effect(ExtractClaims, Effect.map(Languages, (languages) => ExtractClaims.of(makeExtractor(languages))))
+}
+
+const previousInSegment = (sentences: ReadonlyArray<AnalyzedSentence>, sentence: AnalyzedSentence): AnalyzedSentence | undefined => {
+  const previous = sentences[sentence.index - 1]
+  return previous !== undefined && previous.segment === sentence.segment ? previous : undefined
+}

@@ -1,0 +1,49 @@
+/**
+ * Quotation spans of a paragraph. The decoded text still has the typographic
+ * quotes, so the pairs are known: „…“ „…” “…” «…» »…« "…"; a straight quote
+ * opens before a word and closes after one. An unmatched closer is ignored and a
+ * quote never runs past its paragraph.
+ */
+
+const CLOSERS_OF: Record<string, string> = {
+  "\u201E": "\u201C\u201D\"", // „ closes with “ (German) or ” (Hungarian, Polish)
+  "\u201C": "\u201D\"", // “ … ”
+  "\u00AB": "\u00BB", // « … »
+  "\u00BB": "\u00AB", // » … « (German, Slovenian)
+  "\"": "\"\u201C\u201D",
+  "\u2039": "\u203A",
+  "\u203A": "\u2039"
+}
+
+export interface QuoteSpan {
+  /** position of the opening and closing quote marks in the text */
+  readonly open: number
+  readonly close: number
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c)
+
+export const quoteSpans = (original: string, start: number, end: number, toOriginal: (i: number) => number): Array<QuoteSpan> => {
+  const spans: Array<QuoteSpan> = []
+  let open: { position: number; closers: string } | null = null
+  for (let i = start; i < end; i++) {
+    const c = original[toOriginal(i)]!
+    const closers = CLOSERS_OF[c]
+    const isCloser = open !== null && open.closers.includes(c)
+    if (isCloser && open !== null) {
+      // a straight quote before a word opens rather than closes when the open one is far back and odd
+      spans.push({ open: open.position, close: i })
+      open = null
+      continue
+    }
+    if (closers === undefined && c !== "\u201D") continue
+    if (c === "\"" || c === "\u201D" || c === "\u201C") {
+      const before = original[toOriginal(i) - 1]
+      const after = original[toOriginal(i) + 1]
+      const opens = !isWordChar(before) && (isWordChar(after) || after === "." || after === "…")
+      if (!opens) continue
+    }
+    if (closers !== undefined && open === null) open = { position: i, closers }
+  }
+  return spans
+}

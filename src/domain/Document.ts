@@ -1,0 +1,52 @@
+/** A normalized source: metadata, segments with a role and a language, sentences with offsets into the decoded text. */
+import { Schema } from "effect"
+
+export const SegmentRole = Schema.Literals(["body", "embedded-post", "boilerplate"])
+export type SegmentRole = typeof SegmentRole.Type
+
+export class Sentence extends Schema.Class<Sentence>("crossclaim/Sentence")({
+  start: Schema.Number,
+  end: Schema.Number,
+  /** index of the paragraph (line) the sentence belongs to */
+  paragraph: Schema.Number
+}) {}
+
+export class Segment extends Schema.Class<Segment>("crossclaim/Segment")({
+  role: SegmentRole,
+  /** why the role was given, for boilerplate and embedded posts ("credit line", "teaser", "tweet signature") */
+  roleReason: Schema.NullOr(Schema.String),
+  language: Schema.String,
+  languageConfidence: Schema.Number,
+  start: Schema.Number,
+  end: Schema.Number,
+  /** for an embedded post: its author and date as printed */
+  author: Schema.NullOr(Schema.String),
+  date: Schema.NullOr(Schema.String),
+  sentences: Schema.Array(Sentence)
+}) {}
+
+export class Diagnostic extends Schema.Class<Diagnostic>("crossclaim/Diagnostic")({
+  /** stable id of the kind of finding, e.g. `legacy-encoding`, `no-resources` */
+  code: Schema.String,
+  sourceId: Schema.NullOr(Schema.String),
+  message: Schema.String
+}) {}
+
+export class Document extends Schema.Class<Document>("crossclaim/Document")({
+  id: Schema.String,
+  file: Schema.String,
+  language: Schema.String,
+  languageConfidence: Schema.Number,
+  encoding: Schema.String,
+  encodingDetail: Schema.NullOr(Schema.String),
+  /** YYYY, YYYY-MM or YYYY-MM-DD: from the metadata, else the in-band header */
+  published: Schema.NullOr(Schema.String),
+  headerSection: Schema.NullOr(Schema.String),
+  outlet: Schema.NullOr(Schema.String),
+  url: Schema.NullOr(Schema.String),
+  /** event id from the metadata; otherwise inferred later */
+  metaEvent: Schema.NullOr(Schema.String),
+  /** length of the decoded text */
+  length: Schema.Number,
+  segments: Schema.Array(Segment)
+}) {}

@@ -1,0 +1,132 @@
+/**
+ * Names of people, places and organisations (entities.json) → mentions in a
+ * sentence: each word is transliterated to ASCII and compared with the names,
+ * allowing inflection endings and, for longer names, one or two typos
+ * ("Vistočni" is Vostochny).
+ */
+import { distance } from "fastest-levenshtein"
+import { Schema } from "effect"
+import { transliterationKey, type Token } from "../text/Tokens.ts"
+
+export const EntityKind = Schema.Literals(["person", "organisation", "country", "place", "media"])
+
+export const EntityEntry = Schema.Struct({
+  kind: EntityKind,
+  /** the speaker id statements by this entity are attributed to */
+  speaker: Schema.optionalKey(Schema.String),
+  names: Schema.NonEmptyArray(Schema.String),
+  /** allow typos (default true) */
+  fuzzy: Schema.optionalKey(Schema.Boolean),
+  exclude: Schema.optionalKey(Schema.Array(Schema.String))
+})
+export type EntityEntry = typeof EntityEntry.Type
+
+export const EntityFile = Schema.Struct({
+  about: Schema.optionalKey(Schema.String),
+  entities: Schema.Record(Schema.String, EntityEntry)
+})
+
+export interface Mention {
+  readonly id: string
+  readonly from: number
+  readonly to: number
+}
+
+interface Name {
+  readonly id: string
+  readonly key: string
+  /** short acronyms ("US", "AP") only match when written in capitals */
+  readonly capitals: boolean
+  readonly fuzzy: boolean
+}
+
+/** Case endings that may follow a short name ("Kima", "Kimnek", "Kimom"): longer names take any ending of up to four letters. */
+const SHORT_NAME_ENDINGS = new Set(["a", "u", "e", "om", "em", "ovi", "ove", "ov", "nek", "et", "mel", "hez", "tol", "rol", "bol", "nak", "ot", "s", "y", "i", "ja", "ju", "jem", "ovo", "ova"])
+
+export class EntityIndex {
+  private readonly exact = new Map<string, Array<Name>>()
+  private readonly fuzzyNames: Array<Name> = []
+  private readonly exclusions = new Map<string, Array<ReadonlyArray<string>>>()
+  private readonly cache = new Map<string, ReadonlyArray<Name>>()
+  readonly kinds = new Map<string, typeof EntityKind.Type>()
+  readonly speakers = new Map<string, string>()
+
+  constructor(entities: Readonly<Record<string, EntityEntry>>) {
+    for (const id of Object.keys(entities).sort()) {
+      const entry = entities[id]!
+      this.kinds.set(id, entry.kind)
+      if (entry.speaker !== undefined) this.speakers.set(id, entry.speaker)
+      for (const written of entry.names) {
+        const key = transliterationKey(written)
+        if (key.length === 0) continue
+        const name: Name = {
+          id,
+          key,
+          capitals: key.length <= 4 && written === written.toUpperCase() && /\p{L}/u.test(written),
+          fuzzy: entry.fuzzy ?? true
+        }
+        const list = this.exact.get(key) ?? []
+        if (!list.some((n) => n.id === id)) list.push(name)
+        this.exact.set(key, list)
+        if (name.fuzzy && key.length >= 6) this.fuzzyNames.push(name)
+      }
+      for (const excluded of entry.exclude ?? []) {
+        const keys = excluded.split(/[\s\-‐–]+/).map(transliterationKey).filter((k) => k.length > 0)
+        const list = this.exclusions.get(id) ?? []
+        list.push(keys)
+        this.exclusions.set(id, list)
+      }
+    }
+  }
+
+  /** The names a single word can be. */
+  private namesOf(word: string): ReadonlyArray<Name> {
+    const cached = this.cache.get(word)
+    if (cached !== undefined) return cached
+    const key = transliterationKey(word)
+    const found: Array<Name> = []
+    const add = (names: ReadonlyArray<Name> | undefined) => names?.forEach((n) => found.some((f) => f.id === n.id) || found.push(n))
+    if (key.length > 0) {
+      add(this.exact.get(key))
+      for (let cut = key.length - 1; cut >= 3 && key.length - cut <= 4; cut--) {
+        const ending = key.slice(cut)
+        const names = this.exact.get(key.slice(0, cut))?.filter((n) => cut >= 5 || SHORT_NAME_ENDINGS.has(ending))
+        add(names)
+      }
+      if (found.length === 0 && key.length >= 6 && /^\p{Lu}/u.test(word)) {
+        for (const name of this.fuzzyNames) {
+          const allowed = name.key.length >= 9 ? 2 : 1
+          if (Math.abs(name.key.length - key.length) <= allowed + 4) {
+            // compare the stem part too, so an inflected misspelling still counts
+            for (let cut = key.length; cut >= Math.max(5, key.length - 4); cut--) {
+              if (distance(key.slice(0, cut), name.key) <= allowed) {
+                add([name])
+                break
+              }
+            }
+          }
+        }
+      }
+    }
+    if (this.cache.size < 100_000) this.cache.set(word, found)
+    return found
+  }
+
+  mentions(tokens: ReadonlyArray<Token>): Array<Mention> {
+    const mentions: Array<Mention> = []
+    tokens.forEach((token, i) => {
+      for (const name of this.namesOf(token.raw)) {
+        if (name.capitals && token.raw !== token.raw.toUpperCase()) continue
+        if (this.excluded(name.id, tokens, i)) continue
+        mentions.push({ id: name.id, from: i, to: i })
+      }
+    })
+    return mentions
+  }
+
+  private excluded(id: string, tokens: ReadonlyArray<Token>, at: number): boolean {
+    const exclusions = this.exclusions.get(id)
+    if (exclusions === undefined) return false
+    return exclusions.some((keys) => keys.every((key, k) => tokens[at + k] !== undefined && transliterationKey(tokens[at + k]!.raw) === key))
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * A language resource compiled for matching: every pattern of every list in one
+ * index keyed by its first word, so a sentence is scanned once whatever the
+ * number of concepts. Returns hits `{ kind, id, from, to }` over token positions.
+ */
+import { stemmerFor } from "./Stemmers.ts"
+import type { LanguageResource, Stemmer } from "./LanguageResource.ts"
+import { fold } from "../text/Tokens.ts"
+
+/** What a pattern stands for: a concept, an entity description, a speaker group, or a cue list. */
+export type HitKind =
+  | "concept"
+  | "entity"
+  | "group"
+  | "negation"
+  | "speech"
+  | "complementizer"
+  | "attributionBefore"
+  | "attributionAfter"
+  | "impersonal"
+  | "pronoun"
+  | "connector"
+  | "offsetBefore"
+  | "offsetAfter"
+
+export interface Hit {
+  readonly kind: HitKind
+  readonly id: string
+  /** first and last token position (inclusive) */
+  readonly from: number
+  readonly to: number
+}
+
+type Element =
+  | { readonly type: "exact"; readonly word: string }
+  | { readonly type: "stem"; readonly word: string; readonly stem: string }
+  | { readonly type: "prefix"; readonly part: string }
+  | { readonly type: "suffix"; readonly part: string }
+  | { readonly type: "infix"; readonly part: string }
+
+interface Step {
+  readonly element: Element
+  /** how many tokens may stand between the previous element and this one */
+  readonly gap: number
+}
+
+interface Entry {
+  readonly kind: HitKind
+  readonly id: string
+  readonly pattern: string
+  readonly steps: ReadonlyArray<Step>
+}
+
+export class PatternError extends Error {
+  constructor(readonly pattern: string, readonly problem: string) {
+    super(`pattern "${pattern}": ${problem}`)
+  }
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu
+const GAP = 5
+
+/** A pattern string → its steps; throws PatternError with the reason when it cannot work. `stem` takes a lower-case word. */
+export const parsePattern = (pattern: string, stem: (word: string) => string): ReadonlyArray<Step> => {
+  const steps: Array<Step> = []
+  let gap = 0
+  for (const chunk of pattern.trim().split(/\s+/)) {
+    if (chunk === "…" || chunk === "...") {
+      if (steps.length === 0) throw new PatternError(pattern, "a gap cannot start a pattern")
+      gap = GAP
+      continue
+    }
+    const exact = chunk.startsWith("=")
+    const body = exact ? chunk.slice(1) : chunk
+    const leading = body.startsWith("*")
+    const trailing = body.endsWith("*") && body.length > 1
+    const words = [...body.replace(/^\*|\*$/g, "").normalize("NFC").toLowerCase().matchAll(WORD)].map((m) => m[0])
+    if (words.length === 0) throw new PatternError(pattern, `"${chunk}" has no letters`)
+    words.forEach((written, index) => {
+      const word = fold(written)
+      const first = index === 0
+      const last = index === words.length - 1
+      let element: Element
+      if (first && last && leading && trailing) {
+        if (word.length < 4) throw new PatternError(pattern, `"*${word}*" needs at least 4 letters`)
+        element = { type: "infix", part: word }
+      } else if (first && leading) {
+        if (word.length < 3) throw new PatternError(pattern, `"*${word}" needs at least 3 letters`)
+        element = { type: "suffix", part: word }
+      } else if (last && trailing) {
+        if (word.length < 3 && !/^\p{N}+$/u.test(word)) throw new PatternError(pattern, `"${word}*" needs at least 3 letters before *`)
+        element = { type: "prefix", part: word }
+      } else if (exact) {
+        element = { type: "exact", word }
+      } else {
+        element = { type: "stem", word, stem: stem(written) }
+      }
+      steps.push({ element, gap: index === 0 ? gap : 0 })
+      gap = 0
+    })
+  }
+  if (gap > 0) throw new PatternError(pattern, "a gap cannot end a pattern")
+  return steps
+}
+
+export interface TokenForms {
+  readonly folded: ReadonlyArray<string>
+  readonly stems: ReadonlyArray<string>
+}
+
+const matchesElement = (element: Element, folded: string, stem: string): boolean => {
+  switch (element.type) {
+    case "exact":
+      return folded === element.word
+    case "stem":
+      return folded === element.word || (stem.length > 0 && stem === element.stem)
+    case "prefix":
+      return folded.startsWith(element.part)
+    case "suffix":
+      return folded.endsWith(element.part)
+    case "infix":
+      return folded.includes(element.part)
+  }
+}
+
+const KEY = 3
+
+/** All lists of one language, indexed for one pass over a sentence. */
+export class Lexicon {
+  private readonly byWord = new Map<string, Array<Entry>>()
+  private readonly byStem = new Map<string, Array<Entry>>()
+  private readonly byPrefix = new Map<string, Array<Entry>>()
+  private readonly bySuffix = new Map<string, Array<Entry>>()
+  private readonly infixes: Array<Entry> = []
+  private readonly stemCache = new Map<string, string>()
+  readonly stem: (word: string) => string
+
+  constructor(readonly language: string, stemmer: Stemmer | null) {
+    const raw = stemmerFor(stemmer)
+    this.stem = (word) => {
+      let s = this.stemCache.get(word)
+      if (s === undefined) {
+        s = raw === null ? "" : fold(raw(word))
+        if (this.stemCache.size < 100_000) this.stemCache.set(word, s)
+      }
+      return s
+    }
+  }
+
+  add(kind: HitKind, id: string, pattern: string): void {
+    const steps = parsePattern(pattern, this.stem)
+    const entry: Entry = { kind, id, pattern, steps }
+    const first = steps[0]!.element
+    const push = (map: Map<string, Array<Entry>>, key: string) => {
+      const list = map.get(key)
+      if (list === undefined) map.set(key, [entry])
+      else list.push(entry)
+    }
+    switch (first.type) {
+      case "exact":
+        push(this.byWord, first.word)
+        break
+      case "stem":
+        push(this.byWord, first.word)
+        if (first.stem.length > 0 && first.stem !== first.word) push(this.byStem, first.stem)
+        break
+      case "prefix":
+        if (first.part.length >= KEY) push(this.byPrefix, first.part.slice(0, KEY))
+        else this.infixes.push(entry)
+        break
+      case "suffix":
+        push(this.bySuffix, first.part.slice(-KEY))
+        break
+      case "infix":
+        this.infixes.push(entry)
+        break
+    }
+  }
+
+  forms(tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>): TokenForms {
+    return { folded: tokens.map((t) => t.folded), stems: tokens.map((t) => this.stem(t.raw.toLowerCase())) }
+  }
+
+  /** Every hit of every list in a sentence, in token order. */
+  scan(forms: TokenForms): Array<Hit> {
+    const hits: Array<Hit> = []
+    const { folded, stems } = forms
+    for (let i = 0; i < folded.length; i++) {
+      const word = folded[i]!
+      const candidates = new Set<Entry>()
+      const add = (list: ReadonlyArray<Entry> | undefined) => list?.forEach((e) => candidates.add(e))
+      add(this.byWord.get(word))
+      const stem = stems[i]!
+      if (stem.length > 0) add(this.byStem.get(stem))
+      add(this.byPrefix.get(word.slice(0, KEY)))
+      add(this.bySuffix.get(word.slice(-KEY)))
+      for (const entry of this.infixes) candidates.add(entry)
+      for (const entry of candidates) {
+        const to = this.follow(entry.steps, folded, stems, i)
+        if (to !== -1) hits.push({ kind: entry.kind, id: entry.id, from: i, to })
+      }
+    }
+    return dedupe(hits)
+  }
+
+  /** Where the pattern ends when it starts at `start`, or -1. Gaps take the nearest fit. */
+  private follow(steps: ReadonlyArray<Step>, folded: ReadonlyArray<string>, stems: ReadonlyArray<string>, start: number): number {
+    if (!matchesElement(steps[0]!.element, folded[start]!, stems[start]!)) return -1
+    let position = start
+    for (let s = 1; s < steps.length; s++) {
+      const step = steps[s]!
+      let found = -1
+      for (let j = position + 1; j <= Math.min(folded.length - 1, position + 1 + step.gap); j++) {
+        if (matchesElement(step.element, folded[j]!, stems[j]!)) {
+          found = j
+          break
+        }
+      }
+      if (found === -1) return -1
+      position = found
+    }
+    return position
+  }
+}
+
+const dedupe = (hits: Array<Hit>): Array<Hit> => {
+  const seen = new Set<string>()
+  return hits.filter((h) => {
+    const key = `${h.kind}|${h.id}|${h.from}|${h.to}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** Compiles a decoded resource; throws PatternError naming the list and the pattern. */
+export const compileLexicon = (resource: LanguageResource): Lexicon => {
+  const lexicon = new Lexicon(resource.language, resource.stemmer)
+  const addAll = (kind: HitKind, id: string, patterns: ReadonlyArray<string>, field: string) => {
+    for (const pattern of patterns) {
+      try {
+        lexicon.add(kind, id, pattern)
+      } catch (error) {
+        if (error instanceof PatternError) throw new PatternError(pattern, `${field}: ${error.problem}`)
+        throw error
+      }
+    }
+  }
+  for (const [id, patterns] of Object.entries(resource.concepts)) addAll("concept", id, patterns, `concepts.${id}`)
+  for (const [id, patterns] of Object.entries(resource.entities)) addAll("entity", id, patterns, `entities.${id}`)
+  for (const [id, patterns] of Object.entries(resource.speakerGroups)) addAll("group", id, patterns, `speakerGroups.${id}`)
+  addAll("negation", "negation", resource.negation, "negation")
+  addAll("speech", "speech", resource.speechVerbs, "speechVerbs")
+  addAll("complementizer", "complementizer", resource.complementizers, "complementizers")
+  addAll("attributionBefore", "attribution", resource.attributionBefore, "attributionBefore")
+  addAll("attributionAfter", "attribution", resource.attributionAfter, "attributionAfter")
+  addAll("impersonal", "impersonal", resource.impersonal, "impersonal")
+  addAll("pronoun", "pronoun", resource.pronouns, "pronouns")
+  addAll("connector", "connector", resource.numberConnectors, "numberConnectors")
+  addAll("offsetBefore", "offset", resource.offsetBefore, "offsetBefore")
+  addAll("offsetAfter", "offset", resource.offsetAfter, "offsetAfter")
+  return lexicon
+}

@@ -1,0 +1,235 @@
+/** Normalize: a decoded source → a document of segments (body, embedded post, boilerplate), each with its language and sentences. */
+import { Context, Effect, Layer } from "effect"
+import { Document, Segment, Sentence, type SegmentRole } from "../domain/Document.ts"
+import type { Source } from "../domain/Source.ts"
+import { normalizeText, type NormalizedText, toOriginal } from "../text/NormalizedText.ts"
+import boilerplate from "./boilerplate.json" with { type: "json" }
+import { identifyLanguage } from "./LanguageId.ts"
+import { splitSentences } from "./Sentences.ts"
+
+const compile = (patterns: ReadonlyArray<string>) => patterns.map((p) => new RegExp(p, "iu"))
+const CREDIT = compile(boilerplate.credit)
+const TEASER = compile(boilerplate.teaser)
+const PAYWALL = compile(boilerplate.paywall)
+
+/** ` date 2023-09 Section`: the in-band header some sources start with. */
+const HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t]+([^\n]*))?/
+/** A section name is a few words without sentence punctuation; anything longer is already the article. */
+const SECTION = /^[^.!?;:,"]{1,60}$/u
+
+/** "— NEXTA (@nexta_tv) September 13, 2023": the signature line of an embedded tweet (dashes are unified). */
+const POST_SIGNATURE = /^-\s*(.{1,80}?)\s*\((@[\w.]{1,40})\)\s+(.{4,40})$/u
+const POST_MARKERS = /(?:pic\.twitter\.com\/|https?:\/\/t\.co\/|(?:^|\s)#[\p{L}\p{N}_]+|(?:^|\s)@[\w]{2,})/u
+
+interface Paragraph {
+  readonly index: number
+  readonly start: number
+  readonly end: number
+}
+
+interface Piece {
+  readonly start: number
+  readonly end: number
+  readonly role: SegmentRole
+  readonly reason: string | null
+  readonly paragraph: number
+  readonly author: string | null
+  readonly date: string | null
+}
+
+export interface Header {
+  readonly date: string | null
+  readonly section: string | null
+  /** where the article text starts */
+  readonly bodyStart: number
+}
+
+export const readHeader = (text: string): Header => {
+  const match = HEADER.exec(text)
+  if (match === null) return { date: null, section: null, bodyStart: 0 }
+  const rest = match[2]?.trim() ?? ""
+  const lineEnd = match.index + match[0].length
+  if (rest.length === 0) return { date: match[1]!, section: null, bodyStart: lineEnd }
+  if (SECTION.test(rest) && rest.split(/\s+/).length <= 4) return { date: match[1]!, section: rest, bodyStart: lineEnd }
+  return { date: match[1]!, section: null, bodyStart: lineEnd - match[2]!.length + (match[2]!.length - match[2]!.trimStart().length) }
+}
+
+const paragraphsOf = (text: string, from: number): Array<Paragraph> => {
+  const paragraphs: Array<Paragraph> = []
+  let start = from
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start)
+    if (end === -1) end = text.length
+    let s = start
+    let e = end
+    while (s < e && /\s/.test(text[s]!)) s++
+    while (e > s && /\s/.test(text[e - 1]!)) e--
+    if (e > s) paragraphs.push({ index: paragraphs.length, start: s, end: e })
+    start = end + 1
+  }
+  return paragraphs
+}
+
+const boilerplateReason = (line: string): string | null => {
+  if (CREDIT.some((r) => r.test(line)) && line.length < 300) return "credit line"
+  if (PAYWALL.some((r) => r.test(line))) return "paywall"
+  if (TEASER.some((r) => r.test(line))) return "teaser"
+  return null
+}
+
+/** Splits a paragraph where a teaser ("Mehr zum Thema – …") starts inside it. */
+const piecesOf = (text: string, paragraph: Paragraph, language: string): Array<Piece> => {
+  const line = text.slice(paragraph.start, paragraph.end)
+  const reason = boilerplateReason(line)
+  const base = { paragraph: paragraph.index, author: null, date: null }
+  if (reason !== null) return [{ ...base, start: paragraph.start, end: paragraph.end, role: "boilerplate", reason }]
+  for (const sentence of splitSentences(text, paragraph.start, paragraph.end, language)) {
+    if (sentence.start === paragraph.start) continue
+    const rest = text.slice(sentence.start, paragraph.end)
+    if (TEASER.some((r) => r.test(rest))) {
+      return [
+        { ...base, start: paragraph.start, end: sentence.start, role: "body", reason: null },
+        { ...base, start: sentence.start, end: paragraph.end, role: "boilerplate", reason: "teaser" }
+      ]
+    }
+  }
+  return [{ ...base, start: paragraph.start, end: paragraph.end, role: "body", reason: null }]
+}
+
+/** The paragraphs of an embedded post: the signature line and the text above it (another language, or hashtags and links). */
+const markEmbeddedPosts = (text: string, pieces: Array<Piece>, language: string): Array<Piece> => {
+  const result = [...pieces]
+  for (let i = 0; i < result.length; i++) {
+    const piece = result[i]!
+    const signature = POST_SIGNATURE.exec(text.slice(piece.start, piece.end))
+    if (piece.role !== "body" || signature === null) continue
+    const author = `${signature[1]} (${signature[2]})`
+    const date = signature[3]!
+    result[i] = { ...piece, role: "embedded-post", reason: "post signature", author, date }
+    let first = i - 1
+    while (first >= 0 && i - first <= 4 && result[first]!.role === "body") {
+      const body = text.slice(result[first]!.start, result[first]!.end)
+      const foreign = identifyLanguage(body, { prior: language }).language !== language
+      if (!(foreign || POST_MARKERS.test(body)) && first < i - 1) break
+      result[first] = { ...result[first]!, role: "embedded-post", reason: "post text", author, date }
+      if (!(foreign || POST_MARKERS.test(body))) break
+      first--
+    }
+  }
+  return result
+}
+
+/** Short lines seen twice are repeated captions. */
+const markRepeatedLines = (text: string, pieces: Array<Piece>): Array<Piece> => {
+  const seen = new Set<string>()
+  return pieces.map((piece) => {
+    const line = text.slice(piece.start, piece.end).trim()
+    if (line.length > 200 || piece.role !== "body") return piece
+    if (seen.has(line)) return { ...piece, role: "boilerplate", reason: "repeated line" }
+    seen.add(line)
+    return piece
+  })
+}
+
+/** A sentence in normalized-text positions, with what the extract stage needs to know about its segment. */
+export interface SentenceSpan {
+  readonly start: number
+  readonly end: number
+  readonly segment: number
+  readonly paragraph: number
+  readonly role: SegmentRole
+  readonly language: string
+}
+
+export interface Normalized {
+  readonly document: Document
+  readonly text: NormalizedText
+  readonly sentences: ReadonlyArray<SentenceSpan>
+}
+
+export const normalizeSource = (source: Source): Normalized => {
+  const normalized = normalizeText(source.text)
+  const text = normalized.text
+  const header = readHeader(text)
+  const paragraphs = paragraphsOf(text, header.bodyStart)
+  const bodyText = paragraphs.map((p) => text.slice(p.start, p.end)).join("\n")
+  const guess = identifyLanguage(bodyText)
+  const language = source.meta.language ?? guess.language
+  let pieces = paragraphs.flatMap((p) => piecesOf(text, p, language))
+  pieces = markEmbeddedPosts(text, pieces, language)
+  pieces = markRepeatedLines(text, pieces)
+
+  const at = (i: number) => toOriginal(normalized, i)
+  const segments: Array<Segment> = []
+  const spans: Array<SentenceSpan> = []
+  let open: { piece: Piece; language: string; confidence: number; sentences: Array<Sentence>; end: number } | null = null
+  const close = () => {
+    if (open === null) return
+    segments.push(new Segment({
+      role: open.piece.role,
+      roleReason: open.piece.reason,
+      language: open.language,
+      languageConfidence: open.confidence,
+      start: at(open.piece.start),
+      end: at(open.end),
+      author: open.piece.author,
+      date: open.piece.date,
+      sentences: open.sentences
+    }))
+    open = null
+  }
+  // an embedded post is identified as a whole: its signature line alone says little
+  const postLanguages = new Map<string, ReturnType<typeof identifyLanguage>>()
+  for (const author of new Set(pieces.filter((p) => p.role === "embedded-post").map((p) => p.author ?? ""))) {
+    const postText = pieces.filter((p) => p.role === "embedded-post" && (p.author ?? "") === author).map((p) => text.slice(p.start, p.end)).join("\n")
+    postLanguages.set(author, identifyLanguage(postText, { prior: language }))
+  }
+  for (const piece of pieces) {
+    const own = piece.role === "embedded-post"
+      ? postLanguages.get(piece.author ?? "")!
+      : identifyLanguage(text.slice(piece.start, piece.end), { prior: language })
+    const pieceLanguage = own.language === "und" ? language : own.language
+    const ranges = splitSentences(text, piece.start, piece.end, pieceLanguage)
+    const sentences = ranges.map((r) => new Sentence({ start: at(r.start), end: at(r.end), paragraph: piece.paragraph }))
+    const continues = open !== null && open.piece.role === piece.role && open.language === pieceLanguage &&
+      open.piece.author === piece.author && (piece.role === "embedded-post" || open.piece.reason === piece.reason)
+    const segment = continues ? segments.length : segments.length + (open === null ? 0 : 1)
+    for (const r of ranges) {
+      spans.push({ start: r.start, end: r.end, segment, paragraph: piece.paragraph, role: piece.role, language: pieceLanguage })
+    }
+    if (continues && open !== null) {
+      open.sentences.push(...sentences)
+      open.end = piece.end
+      open.confidence = Math.min(open.confidence, own.confidence)
+    } else {
+      close()
+      open = { piece, language: pieceLanguage, confidence: own.confidence, sentences, end: piece.end }
+    }
+  }
+  close()
+
+  const document = new Document({
+    id: source.id,
+    file: source.file,
+    language,
+    languageConfidence: source.meta.language === undefined ? guess.confidence : 1,
+    encoding: source.encoding,
+    encodingDetail: source.encodingDetail,
+    published: source.meta.published ?? header.date,
+    headerSection: header.section,
+    outlet: source.meta.outlet ?? null,
+    url: source.meta.url ?? null,
+    metaEvent: source.meta.event ?? null,
+    length: source.text.length,
+    segments
+  })
+  return { document, text: normalized, sentences: spans }
+}
+
+export class Normalize extends Context.Service<Normalize, {
+  readonly source: (source: Source) => Effect.Effect<Normalized>
+}>()("crossclaim/Normalize") {
+  static readonly layer = Layer.succeed(Normalize, Normalize.of({
+    source: Effect.fn("Normalize.source")((source: Source) => Effect.sync(() => normalizeSource(source)))
+  }))
+}
