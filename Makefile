@@ -8,7 +8,7 @@ INSTALLED := node_modules/.installed
 BUILT := dist/.built
 BUILD_INPUTS := $(shell find src pipelines bench -type f \( -name '*.ts' -o -name '*.json' \) 2>/dev/null) tsconfig.json tsconfig.build.json package.json
 
-.PHONY: report check test bench typecheck clean help
+.PHONY: report check test bench typecheck clean help golden
 
 help:
 	@echo "make report [SOURCES=dir OUT=dir]   run the pipeline and write the reports"
@@ -40,3 +40,7 @@ test: $(INSTALLED) typecheck
 
 clean:
 	rm -rf dist output
+
+# Rewrites the golden files from the current output; review the diff before committing.
+golden: $(INSTALLED)
+	UPDATE_GOLDEN=1 npx vitest run test/normalize test/report test/pipelines

@@ -35,6 +35,7 @@ export class Diagnostic extends Schema.Class<Diagnostic>("crossclaim/Diagnostic"
 export class Document extends Schema.Class<Document>("crossclaim/Document")({
   id: Schema.String,
   file: Schema.String,
+  metaFile: Schema.NullOr(Schema.String),
   language: Schema.String,
   languageConfidence: Schema.Number,
   encoding: Schema.String,

@@ -19,6 +19,8 @@ export class Source extends Schema.Class<Source>("crossclaim/Source")({
   /** how a legacy encoding was recognised; null for UTF-8/UTF-16 */
   encodingDetail: Schema.NullOr(Schema.String),
   bytes: Schema.Number,
+  /** the sidecar `<id>.meta.json` that was read, or null */
+  metaFile: Schema.NullOr(Schema.String),
   meta: SourceMeta
 }) {}
 

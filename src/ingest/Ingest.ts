@@ -104,13 +104,17 @@ export class Ingest extends Context.Service<Ingest, {
         }
         const decoded = decodeBytes(bytes.success)
         let meta: SourceMeta = {}
+        let metaRead: string | null = null
         if (metaFile !== undefined) {
           const metaBytes = yield* Effect.result(fs.readFile(path.join(folder, metaFile)))
           const parsed = metaBytes._tag === "Failure"
             ? new Rejected({ file: metaFile, reason: "unreadable", message: `${metaFile}: cannot be read (${metaBytes.failure.message})` })
             : parseMeta(metaFile, metaBytes.success)
           if (parsed instanceof Rejected) rejected.push(parsed)
-          else meta = parsed
+          else {
+            meta = parsed
+            metaRead = metaFile
+          }
         }
         if (decoded._tag === "Refused") {
           rejected.push(new Rejected({ file, reason: decoded.reason, message: `${file}: ${decoded.message}` }))
@@ -126,6 +130,7 @@ export class Ingest extends Context.Service<Ingest, {
           encoding: decoded.encoding,
           encodingDetail: decoded.detail,
           bytes: size,
+          metaFile: metaRead,
           meta
         })
         return { source, rejected }

@@ -130,15 +130,15 @@ const BS_GATE = 3
  */
 const ISO3_TO_ISO1: Readonly<Record<string, string>> = {
   afr: "af", als: "sq", amh: "am", arb: "ar", ayr: "ay", azj: "az", bam: "bm",
-  bel: "be", ben: "bn", bod: "bo", bos: "bs", bul: "bg", cat: "ca", ces: "cs",
+  bel: "be", ben: "bn", bod: "bo", bos: "bs", bul: "bg", cat: "ca", ces: "cs", ckb: "ku",
   cmn: "zh", dan: "da", deu: "de", ekk: "et", ell: "el", eng: "en", epo: "eo",
   ewe: "ee", fin: "fi", fra: "fr", fuf: "ff", fuv: "ff", glg: "gl", guj: "gu",
   hat: "ht", hau: "ha", heb: "he", hin: "hi", hrv: "hr", hun: "hu", hye: "hy",
   ibo: "ig", iii: "ii", ind: "id", ita: "it", jav: "jv", jpn: "ja", kan: "kn",
-  kat: "ka", kaz: "kk", khk: "mn", khm: "km", kin: "rw", kir: "ky", kng: "kg",
+  kat: "ka", kaz: "kk", khk: "mn", khm: "km", kin: "rw", kir: "ky", kng: "kg", koi: "kv",
   knc: "kr", kor: "ko", lao: "lo", lin: "ln", lit: "lt", lug: "lg", lvs: "lv",
   mal: "ml", mar: "mr", mkd: "mk", mya: "my", nld: "nl", nno: "nn", nob: "nb",
-  npi: "ne", nya: "ny", pan: "pa", pbu: "ps", pes: "fa", plt: "mg", pol: "pl",
+  ndo: "ng", npi: "ne", nya: "ny", pan: "pa", pbu: "ps", pes: "fa", plt: "mg", pol: "pl",
   por: "pt", prs: "fa", qug: "qu", quy: "qu", quz: "qu", ron: "ro", run: "rn",
   rus: "ru", sag: "sg", sin: "si", slk: "sk", slv: "sl", sna: "sn", som: "so",
   sot: "st", spa: "es", src: "sc", srp: "sr", ssw: "ss", sun: "su", swe: "sv",
@@ -254,12 +254,19 @@ interface MarkerProfile {
 
 interface RefinementGroup {
   readonly id: string
+  readonly script: "Latn" | "Cyrl"
   readonly members: Readonly<Record<string, MarkerProfile>>
 }
 
-const w = (weight: number, ...items: ReadonlyArray<string>): Weights =>
-  Object.fromEntries(items.flatMap((item) => item.split(" ")).filter((s) => s !== "").map((s) => [s, weight]))
-const words = (list: string): ReadonlyArray<string> => list.split(" ").filter((s) => s !== "")
+/** Space-separated markers, all with the same weight. */
+const w = (weight: number, ...lists: ReadonlyArray<string>): Weights =>
+  Object.fromEntries(lists.flatMap(words).map((marker) => [marker, weight]))
+/** Two-word phrases (not split), all with the same weight. */
+const phrases = (weight: number, ...items: ReadonlyArray<string>): Weights =>
+  Object.fromEntries(items.map((phrase) => [phrase, weight]))
+function words(list: string): ReadonlyArray<string> {
+  return list.split(" ").filter((s) => s !== "")
+}
 const merge = (...parts: ReadonlyArray<Weights>): Weights => Object.assign({}, ...parts) as Weights
 
 // --- cs / sk ---------------------------------------------------------------
@@ -338,7 +345,7 @@ const SR_ONLY: MarkerProfile = {
     ),
     w(1, "mest lep cen cel svet sred")
   ),
-  phrases: w(2, "da li", "treba da", "će da", "mora da", "može da", "trebalo da", "mogle da", "morati da", "mogao da")
+  phrases: phrases(2, "da li", "treba da", "će da", "mora da", "može da", "trebalo da", "mogle da", "morati da", "mogao da")
 }
 
 /** Bosnian-specific markers (the gate). */
@@ -485,9 +492,10 @@ const BE: MarkerProfile = {
 }
 
 const GROUPS: ReadonlyArray<RefinementGroup> = [
-  { id: "cs/sk", members: { cs: CS, sk: SK } },
+  { id: "cs/sk", script: "Latn", members: { cs: CS, sk: SK } },
   {
     id: "hr/sr/sl/bs",
+    script: "Latn",
     members: {
       hr: combine(SHTOKAVIAN, IJEKAVIAN, HR_ONLY, HR_SL),
       sr: combine(SHTOKAVIAN, SR_ONLY),
@@ -499,11 +507,12 @@ const GROUPS: ReadonlyArray<RefinementGroup> = [
       }
     }
   },
-  { id: "es/pt", members: { es: ES, pt: PT } },
-  { id: "de/nl", members: { de: DE, nl: NL } },
-  { id: "ru/uk/bg", members: { ru: RU, uk: UK, bg: BG, sr: SR_CYRL, mk: MK, be: BE } }
+  { id: "es/pt", script: "Latn", members: { es: ES, pt: PT } },
+  { id: "de/nl", script: "Latn", members: { de: DE, nl: NL } },
+  { id: "ru/uk/bg/sr/mk/be", script: "Cyrl", members: { ru: RU, uk: UK, bg: BG, sr: SR_CYRL, mk: MK, be: BE } }
 ]
 
+const SHTOKAVIAN_WORDS = "i u se na je da s su za od što kao koji će a o iz po bi bio bila nije ali ili te već još koja koje do sa ne kako"
 /**
  * The most frequent function words per language, used only by the prior rule
  * to tell "a segment with no real linguistic content" (names, credits:
@@ -511,7 +520,6 @@ const GROUPS: ReadonlyArray<RefinementGroup> = [
  * (the English tweet in a German article keeps `en`). Words shared by two
  * languages simply count for both.
  */
-const SHTOKAVIAN_WORDS = "i u se na je da s su za od što kao koji će a o iz po bi bio bila nije ali ili te već još koja koje do sa ne kako"
 const FUNCTION_WORDS: Readonly<Record<string, ReadonlyArray<string>>> = {
   en: words("the of and to in is was for on that with by are at from as has have it will said be this were not but after its their they he she who which would been more than about over also had an a or his her we there could into"),
   de: words("der die das und ist nicht mit dem den ein eine einen einem einer zu im in auf für von sich auch nach wird bei des sind hat haben wurde werden aus noch wie über vor am zum zur sie er es dass oder aber nur war waren ohne seit wenn so bis"),
@@ -540,7 +548,7 @@ const FUNCTION_WORDS: Readonly<Record<string, ReadonlyArray<string>>> = {
 }
 
 const groupOf = (language: string, script: Script): RefinementGroup | undefined =>
-  GROUPS.find((group) => language in group.members && (group.id === "ru/uk/bg") === (script === "Cyrl"))
+  GROUPS.find((group) => group.script === script && language in group.members)
 
 // ---------------------------------------------------------------------------
 // Text features

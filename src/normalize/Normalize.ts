@@ -211,6 +211,7 @@ export const normalizeSource = (source: Source): Normalized => {
   const document = new Document({
     id: source.id,
     file: source.file,
+    metaFile: source.metaFile,
     language,
     languageConfidence: source.meta.language === undefined ? guess.confidence : 1,
     encoding: source.encoding,

@@ -16,6 +16,7 @@ export interface ReportInput {
 const sourceEntry = (document: Document, eventId: string | null) => ({
   id: document.id,
   file: document.file,
+  metaFile: document.metaFile,
   language: document.language,
   languageConfidence: round(document.languageConfidence),
   eventId,

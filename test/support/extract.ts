@@ -28,6 +28,7 @@ export const sourceOf = (id: string, text: string, language?: string) =>
     encoding: "utf-8",
     encodingDetail: null,
     bytes: Buffer.byteLength(text),
+    metaFile: null,
     meta: language === undefined ? {} : { language }
   })
 

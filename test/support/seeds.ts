@@ -13,7 +13,7 @@ export const seedSources = readdirSync(seedsFolder).filter((f) => f.endsWith(".t
   const bytes = readFileSync(join(seedsFolder, file))
   const decoded = decodeBytes(bytes)
   if (decoded._tag !== "Decoded") throw new Error(`seed ${file} refused: ${decoded.message}`)
-  return new Source({ id: file.slice(0, -4), file, text: decoded.text, encoding: decoded.encoding, encodingDetail: decoded.detail, bytes: bytes.length, meta: {} })
+  return new Source({ id: file.slice(0, -4), file, text: decoded.text, encoding: decoded.encoding, encodingDetail: decoded.detail, bytes: bytes.length, metaFile: null, meta: {} })
 })
 
 export const seedNormalized = seedSources.map(normalizeSource)
