@@ -26,10 +26,13 @@ export const Slot = Schema.Union([
     /** the first rule that holds gives the value; with `nearest`, the rule whose cue is nearest the claim's first cue */
     rules: Schema.NonEmptyArray(SlotRule),
     pick: Schema.optionalKey(Schema.Literals(["first", "nearest"])),
+    /** how sources are compared on this slot (default: framing) */
+    compare: Schema.optionalKey(Schema.Literals(["framing", "detail"])),
     /** with `nearest`: the term distances are measured from (default: the claim's first group) */
     anchor: Schema.optionalKey(Term),
     default: Schema.optionalKey(Schema.String)
   }),
+  /** minutes are compared as a quantity; approx is shown with them */
   Schema.Struct({ from: Schema.Literals(["duration-minutes", "duration-approx"]) })
 ])
 export type Slot = typeof Slot.Type

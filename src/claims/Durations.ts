@@ -113,7 +113,10 @@ export class DurationReader {
       const compound = this.compound(word)
       if (compound !== undefined) {
         // "másfél órás" is handled below; here the whole token is number+unit
-        durations.push({ from: i, to: i, minutes: compound.minutes, approx: approxAt(i), adjective: compound.unit.adjective ?? false })
+        // an adjective ("after a two-hour meeting") still measures its noun; only a word after it ("two-hour delay") shifts it
+        if (!at("offsetAfter", i + 1)) {
+          durations.push({ from: i, to: i, minutes: compound.minutes, approx: approxAt(i), adjective: compound.unit.adjective ?? false })
+        }
         i++
         continue
       }
@@ -130,8 +133,10 @@ export class DurationReader {
         value = Number(`${word}.${folded[j]}`)
         j++
       }
+      let joined = false
       while (j < tokens.length) {
         if (at("connector", j) && this.numberOf(folded[j + 1] ?? "") !== undefined) {
+          joined = true
           j++
           continue
         }
@@ -143,10 +148,17 @@ export class DurationReader {
           j++
           continue
         }
-        if (next.value < 1) value = onlyArticle ? next.value : value + next.value
+        // "eine halbe" is a half; "one and a half" (joined) adds it
+        if (next.value < 1) value = onlyArticle && !joined ? next.value : value + next.value
         else if (next.value < value) value += next.value
         else value = onlyArticle ? next.value : value * next.value
         onlyArticle = false
+        j++
+      }
+      // "eine knappe Stunde", "a good hour": one approximating word may stand before the unit
+      let approxInside = false
+      if (this.unitOf(folded[j] ?? "") === undefined && this.unitOf(folded[j + 1] ?? "") !== undefined && hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.from === j)) {
+        approxInside = true
         j++
       }
       const unit = this.unitOf(folded[j] ?? "")
@@ -171,8 +183,16 @@ export class DurationReader {
           end = k - 1
         }
       }
+      // "an hour and twenty minutes", "két óra harminc perc": a smaller unit adds to the larger
+      const more = at("connector", end + 1) ? end + 2 : end + 1
+      const extra = this.numberOf(folded[more] ?? "")
+      const smaller = this.unitOf(folded[more + 1] ?? "")
+      if (extra !== undefined && smaller !== undefined && smaller.minutes < unit.minutes) {
+        minutes += extra.value * smaller.minutes
+        end = more + 1
+      }
       const offset = at("offsetBefore", i - 1) || at("offsetAfter", end + 1)
-      if (!offset) durations.push({ from: i, to: end, minutes: Math.round(minutes * 100) / 100, approx: approxAt(i), adjective: unit.adjective ?? false })
+      if (!offset) durations.push({ from: i, to: end, minutes: Math.round(minutes * 100) / 100, approx: approxInside || approxAt(i), adjective: unit.adjective ?? false })
       i = end + 1
     }
     return durations

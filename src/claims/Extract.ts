@@ -90,8 +90,8 @@ const slotValue = (slot: Slot, claim: Claim, sentence: AnalyzedSentence, previou
   }
 }
 
-/** A negation cue before the claim's cues in the same stretch of the sentence, or right after them ("unterzeichnen es nicht"). */
-const negationFor = (sentence: AnalyzedSentence, first: number, last: number): number | null => {
+/** A negation cue before the claim's cues in the same stretch of the sentence, or after them in their clause ("unterzeichnen es nicht"); never one inside a cue ("without reservation"). */
+const negationFor = (sentence: AnalyzedSentence, first: number, last: number, cues: ReadonlyArray<Span>): number | null => {
   let scopeStart = Math.max(0, first - 12)
   for (let k = first; k > scopeStart; k--) {
     if (/;|\s-\s/.test(sentence.gaps[k]!)) {
@@ -99,11 +99,12 @@ const negationFor = (sentence: AnalyzedSentence, first: number, last: number): n
       break
     }
   }
-  let scopeEnd = last + 1
-  while (scopeEnd + 1 < sentence.tokens.length && scopeEnd < last + 3 && !sentence.boundaryBefore[scopeEnd + 1]) scopeEnd++
+  let scopeEnd = last
+  while (scopeEnd + 1 < sentence.tokens.length && scopeEnd < last + 6 && !sentence.boundaryBefore[scopeEnd + 1]) scopeEnd++
   const cueQuote = sentence.quoteOf[first]
+  const insideCue = (h: Span) => cues.some((c) => c.from <= h.from && h.to <= c.to)
   const hit = sentence.hits.find((h) =>
-    h.kind === "negation" && h.from >= scopeStart && h.from <= scopeEnd && sentence.quoteOf[h.from] === cueQuote
+    h.kind === "negation" && h.from >= scopeStart && h.from <= scopeEnd && sentence.quoteOf[h.from] === cueQuote && !insideCue(h)
   )
   return hit === undefined ? null : hit.from
 }
@@ -169,7 +170,11 @@ export const evaluate = (
   }
   const cuePositions = concepts
   const anchor = cuePositions[0] ?? chosen.find((c) => c !== undefined)!
-  const attribution = speakers.speakerAt(sentence.index, anchor.from, claim.speakerRole)
+  // an act ("raised a toast") belongs to the person the claim names, as written in the sentence
+  const actor = claim.speakerRole === "agent"
+    ? chosen.find((c) => c !== undefined && sentence.candidates.some((p) => p.kind === "person" && p.from === c.from && p.speaker === c.term))
+    : undefined
+  const attribution = actor !== undefined ? { speaker: actor.term, via: "agent" as const } : speakers.speakerAt(sentence.index, anchor.from, claim.speakerRole)
   for (const g of deferred) {
     const wanted = claim.all[g]!.filter((t) => t.startsWith("speaker:")).map((t) => t.slice("speaker:".length))
     if (!wanted.includes(attribution.speaker)) {
@@ -179,7 +184,8 @@ export const evaluate = (
   }
   const first = Math.min(...cuePositions.map((c) => c.from), anchor.from)
   const last = Math.max(...cuePositions.map((c) => c.to), anchor.to)
-  const negation = negationFor(sentence, first, last)
+  const conceptSpans = sentence.hits.filter((h) => h.kind === "concept" && claim.all.some((g) => g.includes(h.id)))
+  const negation = negationFor(sentence, first, last, conceptSpans)
   const negated = negation !== null
   const stance = (claim.polarity === "positive") === negated ? "contradicts" : "affirms"
   const durationCue = chosen.find((c) => c?.term === "DURATION")
@@ -208,14 +214,50 @@ export const evaluate = (
     end,
     cues: [...cueTokens].sort((a, b) => a - b).map((i) => sentence.tokens[i]!.raw),
     negation: negation === null ? null : sentence.tokens[negation]!.raw,
-    segmentRole: source.normalized.sentences.find((s) => s.start === sentence.start)?.role ?? "body"
+    segmentRole: source.normalized.sentences.find((s) => s.start === sentence.start)?.role ?? "body",
+    backReference: sentence.hits.some((h) => h.kind === "past"),
+    timeCues: timeCuesOf(sentence)
   })
   return { sentence, groups, failed: null, match }
+}
+
+/** Explicit years ("2019", not "1950er") and past markers of a sentence, as written. */
+const timeCuesOf = (sentence: AnalyzedSentence): Array<string> => {
+  const cues: Array<{ readonly at: number; readonly text: string }> = []
+  for (const h of sentence.hits) {
+    if (h.kind === "past") cues.push({ at: h.from, text: sentence.tokens.slice(h.from, h.to + 1).map((t) => t.raw).join(" ") })
+  }
+  sentence.tokens.forEach((t, i) => {
+    if (/^(?:19|20)\d\d$/.test(t.raw)) cues.push({ at: i, text: t.raw })
+  })
+  return cues.sort((a, b) => a.at - b.at).map((c) => c.text)
+}
+
+/** What places a document in time: years it names outside looking-back sentences, and "today", "yesterday", weekdays. */
+export interface TimeSignals {
+  readonly years: ReadonlyArray<number>
+  /** "today", "yesterday", or a weekday 1–7 (Monday first) */
+  readonly dayReferences: ReadonlyArray<string>
+}
+
+const timeSignalsOf = (sentences: ReadonlyArray<AnalyzedSentence>): TimeSignals => {
+  const years: Array<number> = []
+  const dayReferences: Array<string> = []
+  for (const sentence of sentences) {
+    if (sentence.hits.some((h) => h.kind === "past")) continue
+    for (const t of sentence.tokens) if (/^(?:19|20)\d\d$/.test(t.raw)) years.push(Number(t.raw))
+    for (const h of sentence.hits) {
+      if (h.kind === "today" || h.kind === "yesterday") dayReferences.push(h.kind)
+      if (h.kind === "weekday") dayReferences.push(h.id)
+    }
+  }
+  return { years, dayReferences }
 }
 
 export interface Extracted {
   readonly matches: ReadonlyArray<Match>
   readonly diagnostics: ReadonlyArray<Diagnostic>
+  readonly time: TimeSignals
 }
 
 /** Everything a claim search over one document needs, built once. */
@@ -266,7 +308,7 @@ export const makeExtractor = (languages: LanguageSet): Extractor => {
         message: `no resources for ${language}: claims not searched in its ${language === prepared.normalized.document.language ? "text" : "segments in that language"}`
       })
     )
-    return { matches, diagnostics }
+    return { matches, diagnostics, time: timeSignalsOf(prepared.sentences) }
   }
 
   return { prepare, trials, extract }

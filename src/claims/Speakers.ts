@@ -60,14 +60,28 @@ const has = (sentence: AnalyzedSentence, kind: string, from: number, to: number)
 
 const pronounBetween = (sentence: AnalyzedSentence, from: number, to: number) => has(sentence, "pronoun", from, to)
 
-/** Token positions of the sources named by attribution phrases ("Berichten … zufolge"): they are not the subject of a speech verb. */
+/** The source an attribution phrase names: the first candidate after "according to" (before the next boundary), the last one before "zufolge". */
+const attributionSource = (sentence: AnalyzedSentence, hit: { readonly kind: string; readonly from: number; readonly to: number }): Candidate | null => {
+  if (hit.kind === "attributionBefore") {
+    let end = hit.to + 1
+    while (end + 1 < sentence.tokens.length && end < hit.to + 6 && !sentence.boundaryBefore[end + 1]) end++
+    return sentence.candidates.find((c) => c.from > hit.to && c.from <= end) ?? null
+  }
+  let start = hit.from - 1
+  while (start > 0 && start > hit.from - 6 && !sentence.boundaryBefore[start]) start--
+  return [...sentence.candidates].reverse().find((c) => c.to < hit.from && c.from >= start) ?? null
+}
+
+/** Token positions of attribution phrases and the sources they name ("Berichten … zufolge"): not the subject of a speech verb. */
 const attributionSources = (sentence: AnalyzedSentence): Set<number> => {
   const positions = new Set<number>()
   for (const hit of sentence.hits) {
     if (hit.kind !== "attributionBefore" && hit.kind !== "attributionAfter") continue
-    const [from, to] = hit.kind === "attributionBefore" ? [hit.to + 1, hit.to + 6] : [hit.from - 6, hit.from - 1]
-    for (const c of sentence.candidates) if (c.from >= from && c.from <= to) positions.add(c.from)
-    for (let k = hit.from; k <= hit.to; k++) positions.add(k)
+    const source = attributionSource(sentence, hit)
+    // the whole phrase: "A TASZSZ jelentése szerint", "according to the agency TASS"
+    const from = source === null ? hit.from : Math.min(source.from, hit.from)
+    const to = source === null ? hit.to : Math.max(source.to, hit.to)
+    for (let k = from; k <= to; k++) positions.add(k)
   }
   return positions
 }
@@ -80,7 +94,12 @@ const attributionSources = (sentence: AnalyzedSentence): Set<number> => {
  */
 const chooseSubject = (sentence: AnalyzedSentence, from: number, to: number, verb: { readonly from: number; readonly to: number }, exclude: (i: number) => boolean): Candidate | null => {
   const before = sentence.candidates.filter((c) => c.from >= from && c.to < verb.from && !exclude(c.from))
-  const initial = before.filter((c) => c.from - clauseStart(sentence, c.from) <= 2)
+  const lead = (c: Candidate) => {
+    let words = 0
+    for (let k = clauseStart(sentence, c.from); k < c.from; k++) if (!exclude(k)) words++
+    return words <= 2
+  }
+  const initial = before.filter(lead)
   const after = sentence.candidates.filter((c) => c.from > verb.to && c.from <= Math.min(to, verb.to + 5) && !exclude(c.from))
   const best = (list: ReadonlyArray<Candidate>, first: boolean) => {
     if (list.length === 0) return null
@@ -133,9 +152,11 @@ const speechEvents = (sentence: AnalyzedSentence): Array<SpeechEvent> => {
     if (subject !== null && subject.from < verb.from && pronounBetween(sentence, subject.to + 1, verb.from - 1)) subject = null
     // a named place or country as subject ("Moscow has not expressed…") is nobody on the speaker list: not the last speaker either
     const otherSubject = subject === null && !pronounBetween(sentence, zone[0], zone[1]) &&
-      sentence.entities.some((e) => e.from >= zone[0] && e.to <= zone[1] && e.from !== verb.from && !excluded(e.from))
+      sentence.entities.some((e) => e.from >= zone[0] && e.to < verb.from && !excluded(e.from))
     // "… - jelentette ki Kim …", "…, sagte Putin": the verb follows what it reports
-    const postposed = contentStart === null && verb.from > 1 && (sentence.boundaryBefore[verb.from] || sentence.boundaryBefore[verb.from - 1] === true) &&
+    const boundaryAt = sentence.boundaryBefore[verb.from] ? verb.from : sentence.boundaryBefore[verb.from - 1] === true ? verb.from - 1 : -1
+    const afterReporting = boundaryAt > 0 && sentence.hits.some((h) => h.kind === "speech" && h.to === boundaryAt - 1)
+    const postposed = contentStart === null && verb.from > 1 && boundaryAt !== -1 && !afterReporting &&
       (subject === null || subject.from > verb.to)
     events.push({ from: verb.from, to: verb.to, contentStart, subject, impersonal: impersonal || otherSubject, postposed })
   }
@@ -147,6 +168,9 @@ const governs = (sentence: AnalyzedSentence, event: SpeechEvent, position: numbe
   if (event.contentStart !== null) return position >= event.contentStart
   if (position > event.to) return !event.postposed
   if (position >= event.from) return false
+  // a verb closing its clause ("Putyin lehetőséget lát", "…, dass Putin Chancen sieht"): its subject opens the clause, before what it says
+  const start = clauseStart(sentence, event.from)
+  if (position >= start && event.subject !== null && event.subject.to < position && event.subject.from >= start) return true
   // after a quotation the reporting clause reports the quotation, not its own circumstances
   const lastClose = Math.max(-1, ...[...sentence.quotes.values()].filter((q) => q.closesHere && q.closeToken < event.from).map((q) => q.closeToken))
   if (lastClose !== -1 && position > lastClose) return false
@@ -192,6 +216,14 @@ export class SpeakerMap {
         if (speaker.via === "quote" && speaker.speaker !== "narrator") topic = this.candidateFor(speaker.speaker, topic)
       }
     }
+  }
+
+  private lastPersonBefore(sentenceIndex: number): Candidate | null {
+    for (let i = sentenceIndex - 1; i >= 0 && this.sentences[i]!.segment === this.sentences[sentenceIndex]!.segment; i--) {
+      const person = [...this.sentences[i]!.candidates].reverse().find((c) => c.kind === "person")
+      if (person !== undefined) return person
+    }
+    return null
   }
 
   private candidateFor(speaker: string, fallback: Candidate | null): Candidate | null {
@@ -269,6 +301,9 @@ export class SpeakerMap {
     if (role === "agent") {
       const agent = sentence.candidates.find((c) => c.kind === "person" && sentence.quoteOf[c.from] === -1)
       if (agent !== undefined) return { speaker: agent.speaker, via: "agent" }
+      // "Then he raised his glass": the person last named
+      const topic = this.topicBefore[sentenceIndex] ?? this.lastPersonBefore(sentenceIndex)
+      if (pronounBetween(sentence, 0, sentence.tokens.length - 1) && topic !== null) return { speaker: topic.speaker, via: "agent" }
     }
     return NARRATOR
   }
@@ -277,13 +312,9 @@ export class SpeakerMap {
   private attributionIn(sentence: AnalyzedSentence): Attribution | null {
     const found: Array<Candidate> = []
     for (const hit of sentence.hits) {
-      if (hit.kind === "attributionBefore") {
-        const c = pickSubject(sentence.candidates, hit.to + 1, hit.to + 6, hit.to, () => false)
-        if (c !== null) found.push(c)
-      } else if (hit.kind === "attributionAfter") {
-        const c = pickSubject(sentence.candidates, Math.max(0, hit.from - 6), hit.from - 1, hit.from, () => false)
-        if (c !== null) found.push(c)
-      }
+      if (hit.kind !== "attributionBefore" && hit.kind !== "attributionAfter") continue
+      const c = attributionSource(sentence, hit)
+      if (c !== null) found.push(c)
     }
     if (found.length === 0) return null
     const best = [...found].sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.from - b.from)[0]!

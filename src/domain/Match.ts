@@ -4,7 +4,7 @@ import { Schema } from "effect"
 export const Stance = Schema.Literals(["affirms", "contradicts"])
 export type Stance = typeof Stance.Type
 
-export const SlotValue = Schema.Union([Schema.String, Schema.Number, Schema.Boolean])
+export const SlotValue = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean])
 export type SlotValue = typeof SlotValue.Type
 
 export class Match extends Schema.Class<Match>("crossclaim/Match")({
@@ -27,5 +27,9 @@ export class Match extends Schema.Class<Match>("crossclaim/Match")({
   cues: Schema.Array(Schema.String),
   /** the negation word that set the stance, if any */
   negation: Schema.NullOr(Schema.String),
-  segmentRole: Schema.String
+  segmentRole: Schema.String,
+  /** the sentence looks back to an earlier event ("last year", "in 2019"): it does not speak for the source's own event */
+  backReference: Schema.Boolean,
+  /** the words that placed it in the past */
+  timeCues: Schema.Array(Schema.String)
 }) {}

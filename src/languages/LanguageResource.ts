@@ -12,7 +12,7 @@
  * - `*tail`    the token ends with `tail` (compound heads: German `*abkommen`)
  * - `*part*`   the token contains `part` (at least 4 letters)
  * - `a b`      consecutive tokens, each a pattern
- * - `a … b`    `b` within five tokens after `a` (also written `a ... b`)
+ * - `a … b`    `b` within eight tokens after `a` (also written `a ... b`)
  */
 import { Schema } from "effect"
 
@@ -84,6 +84,17 @@ export const LanguageResource = Schema.Struct({
   /** a word right before a duration that makes it a point in time, not a length ("nach", "in", "after") */
   offsetBefore: Patterns,
   /** a word right after a duration that makes it a point in time ("später", "ago", "later", "múlva") */
-  offsetAfter: Patterns
+  offsetAfter: Patterns,
+  /** time references that place an event: the article's own day, and the past it looks back to */
+  time: Schema.optionalKey(Schema.Struct({
+    /** "today", "heute", "danes", "ma", "σήμερα" */
+    today: Patterns,
+    /** "yesterday", "gestern", "včeraj", "tegnap", "χθες" */
+    yesterday: Patterns,
+    /** markers of an earlier event: "last year", "im vergangenen Jahr", "lani", "tavaly", "πέρσι", "previous meeting" */
+    past: Patterns,
+    /** weekday names in all forms, Monday first (seven lists) */
+    weekdays: Schema.Array(Patterns)
+  }))
 })
 export type LanguageResource = typeof LanguageResource.Type

@@ -22,6 +22,10 @@ export type HitKind =
   | "connector"
   | "offsetBefore"
   | "offsetAfter"
+  | "today"
+  | "yesterday"
+  | "past"
+  | "weekday"
 
 export interface Hit {
   readonly kind: HitKind
@@ -58,7 +62,7 @@ export class PatternError extends Error {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu
-const GAP = 5
+const GAP = 8
 
 /** A pattern string → its steps; throws PatternError with the reason when it cannot work. `stem` takes a lower-case word. */
 export const parsePattern = (pattern: string, stem: (word: string) => string): ReadonlyArray<Step> => {
@@ -162,7 +166,8 @@ export class Lexicon {
         break
       case "stem":
         push(this.byWord, first.word)
-        if (first.stem.length > 0 && first.stem !== first.word) push(this.byStem, first.stem)
+        // a token is looked up by its own stem, so the pattern must be found under its stem even when it equals the word
+        if (first.stem.length > 0) push(this.byStem, first.stem)
         break
       case "prefix":
         if (first.part.length >= KEY) push(this.byPrefix, first.part.slice(0, KEY))
@@ -259,5 +264,11 @@ export const compileLexicon = (resource: LanguageResource): Lexicon => {
   addAll("connector", "connector", resource.numberConnectors, "numberConnectors")
   addAll("offsetBefore", "offset", resource.offsetBefore, "offsetBefore")
   addAll("offsetAfter", "offset", resource.offsetAfter, "offsetAfter")
+  if (resource.time !== undefined) {
+    addAll("today", "today", resource.time.today, "time.today")
+    addAll("yesterday", "yesterday", resource.time.yesterday, "time.yesterday")
+    addAll("past", "past", resource.time.past, "time.past")
+    resource.time.weekdays.forEach((patterns, day) => addAll("weekday", String(day + 1), patterns, `time.weekdays[${day}]`))
+  }
   return lexicon
 }

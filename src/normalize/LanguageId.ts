@@ -1,76 +1,89 @@
 /**
  * Language identification per segment and per source.
  *
- * Pure, synchronous and deterministic: the same text (and prior) always gives
- * the same guess. Nothing is loaded at run time except franc's bundled
- * trigram models.
+ * Pure, synchronous and deterministic: the same text and prior always give
+ * the same guess (ties are broken by language code). Nothing is loaded at run
+ * time except franc's bundled trigram models.
  *
  * Method, in order:
  *
- * 1. Clean the text (NFC, drop URLs, e-mail addresses and @handles, keep the
- *    word of a #hashtag) and take a bounded sample (`SAMPLE_CHARS`, cut at a
- *    word boundary): franc itself never looks past 2048 characters, and a
- *    1,200-character sample is as accurate on news text and about twice as fast.
- * 2. Decide the script by counting letters (Latin, Cyrillic, Greek, other).
- *    Greek is always `el` (franc has a single language for the Greek script).
- *    Texts with fewer than `MIN_LETTERS` letters are "too-short" (`und`, or
- *    the prior when the script fits it).
- * 3. Run franc restricted (`only`) to a candidate list per script: the
- *    languages this pipeline is about (CORE) plus a few other languages that
- *    appear in European news (EXTRA, e.g. sv, fi, ca, lt). Why restricted:
- *    unrestricted franc compares against ~120 Latin models, many of them
- *    (Scots, Low German, Venetian, Aromanian, Fulfulde, ...) near-duplicates
- *    of CORE languages that win on short texts (an English headline comes out
- *    `sco`, a German caption `nds`), and it is ~4x slower. EXTRA languages must
- *    beat the best CORE language by a margin (`EXTRA_PENALTY`). Franc's `bos`
- *    model is folded into `hr` (Latin) / `sr` (Cyrillic), see the Bosnian note
- *    below. For scripts other than Latin/Cyrillic/Greek franc runs
- *    unrestricted (few models per script; this is how `ar`, `he`, `zh`, ... are
- *    recognised) and its code is mapped generically to ISO 639-1.
- * 4. Level 1 score per candidate = franc closeness (scale-free: each
- *    language's franc distance gap relative to the median gap of the
- *    candidate list) + orthography evidence (density of letters that only a
- *    few languages use, `DIAGNOSTIC_LETTERS`: ř ů ě for Czech, ő ű for
- *    Hungarian, ł ą ę for Polish, ș ț ă for Romanian, ...). Franc's Czech and
- *    Slovak models are weak on single sentences (a Czech sentence can come out
- *    `ron` or `glg`); the letters fix that.
- * 5. If the winner belongs to a close group (cs/sk, hr/sr/sl/bs, es/pt, and
- *    the Cyrillic ru/uk/bg/sr/mk/be), the group members are re-scored with
- *    marker tables (`GROUPS`: letters, function words, prefixes, suffixes,
- *    substrings, two-word phrases, each with a weight, each capped at
- *    `MARKER_CAP` hits) added to the level-1 score. Markers in a group table
- *    are contrastive: a word that every member uses ("je", "že" for cs/sk)
- *    is left out because it cannot separate them.
- * 6. Prior: for a short (< `SHORT_LETTERS` letters) or low-confidence
- *    segment, the prior (language of the surrounding document) wins when the
- *    script fits it and the evidence does not strongly disagree: its franc
- *    distance is close to the best one and its total score (franc + letters +
- *    markers) is within `PRIOR_TOLERANCE` of the winner's. An English tweet in
- *    a Greek article (other script) or a Russian quote with ы/э/что in a
- *    Ukrainian article (markers disagree strongly) keep their own language.
+ * 1. Clean (NFC; drop URLs, e-mail addresses and @handles; keep the word of a
+ *    #hashtag) and take a bounded sample: the first `SAMPLE_CHARS` (1,200)
+ *    characters, cut at a word boundary. franc never looks past 2,048
+ *    characters anyway; 1,200 is plenty for a document-level decision and
+ *    keeps franc at ~1 ms.
+ * 2. Script by letter counts (Latin, Cyrillic, Greek, other). Greek is always
+ *    `el` ("script(el)": franc has one Greek-script language). Fewer than
+ *    `MIN_LETTERS` letters is "too-short": `und`, or the prior when its
+ *    script fits. Other scripts go to unrestricted franc (few models per
+ *    script: ar/fa/ur, he/yi, zh, ja, ko, hi, th, ...), mapped to ISO 639-1.
+ * 3. Latin and Cyrillic: franc restricted with `only` to a candidate list,
+ *    the languages this pipeline is about (CORE) plus a few others seen in
+ *    European news (EXTRA: sv da nb fi et lv lt ca gl sq id vi az; mk be kk
+ *    ky tt tg mn), plus the prior. Why restricted: unrestricted franc
+ *    compares ~120 Latin models, many of them near-duplicates of CORE
+ *    languages that win on short texts (an English headline comes out `sco`,
+ *    a German caption `nds`, Portuguese `glg`), and it is ~3x slower.
+ *    EXTRA languages must beat CORE ones by `EXTRA_PENALTY`. Languages
+ *    outside both lists are not reported for Latin/Cyrillic text (a Hausa
+ *    or Tagalog text comes out as its nearest candidate, with low
+ *    confidence). franc's `bos` model is folded into `hr` (Latin) and `sr`
+ *    (Cyrillic); see the Bosnian note below.
+ * 4. Level 1 score per candidate = franc closeness + diagnostic letters.
+ *    Franc closeness is scale-free: each language's franc distance gap
+ *    divided by the median gap of all candidates (franc's normalised gaps
+ *    shrink as texts grow). Diagnostic letters (`DIAGNOSTIC_LETTERS`) are
+ *    letters few languages use: ř ů ě (cs), ľ ĺ ŕ (sk), ő ű (hu), ł ą ę ż
+ *    (pl), ș ț ă (ro), ı ğ (tr), ß (de), ñ (es), ã õ (pt), ...; counted only
+ *    in words that start lower-case or start a sentence, so names in a
+ *    caption ("Erdoğan", "Dvořák") do not count. franc's Czech and Slovak
+ *    models are weak on single sentences (a Czech sentence came out `ron`
+ *    or `glg`); the letters fix that.
+ * 5. If the level-1 winner is in a close group - cs/sk, hr/sr/sl/bs, es/pt/gl,
+ *    de/nl, and the Cyrillic ru/uk/bg/sr/mk/be - the members are re-scored:
+ *    level-1 score + marker score from the tables in `GROUPS` (letters,
+ *    whole words, prefixes, suffixes, substrings, two-word phrases, each with
+ *    a weight, each counted at most `MARKER_CAP` times; `scoreProfile`).
+ *    Markers are contrastive within their group: a word every member uses
+ *    ("je", "že" for cs/sk) is left out because it cannot separate them.
+ *    The method is then "franc+markers(<group>)".
+ * 6. Prior (see `priorCompatible`): for a short (< `SHORT_LETTERS` letters)
+ *    or low-confidence segment whose script fits the prior, the prior wins
+ *    when franc does not strongly disagree and the non-franc evidence
+ *    (function words, diagnostic letters, same-group markers) does not
+ *    favour the winner by more than `PRIOR_TOLERANCE`. So a German credit
+ *    line in a German article stays `de`, while an English tweet in a Greek
+ *    article (other script), an English sentence in a German one (English
+ *    function words) or a Russian quote in a Ukrainian one (ы/э, что, это)
+ *    keep their own language.
  *
  * Serbian / Croatian / Bosnian / Slovenian:
- * - Serbian Cyrillic (ђ ћ, and ј љ њ џ without Macedonian ѓ ќ ѕ) is always
- *   `sr`.
+ * - Serbian Cyrillic (ђ ћ; ј љ њ џ without Macedonian ѓ ќ ѕ) is always `sr`.
  * - Latin: Slovenian is told apart by its function words (v, in, so, ki,
- *   tudi, kot, bo, še, že, ...), dual forms and -ega/-jo endings and by the
- *   absence of ć/đ; Croatian by ijekavian stems (vrijeme, rijeka, mjesto,
- *   predsjednik, sljedeći, ...) and Croatian vocabulary (tisuća, također,
- *   tjedan, proračun, months siječanj ... prosinac); Serbian Latin by ekavian
- *   stems (vreme, reka, deca, predsednik, sledeći, ...) and vocabulary
- *   (hiljada, takođe, budžet, avgust, opština, "da li", "treba da").
- * - Bosnian is reported as `hr` unless the text has clear Bosnian markers
- *   (a gate: at least `BS_GATE` points from historija, sedmica, hiljada,
- *   lahko, kahva, sahat, hljeb, juni/juli, kanton, BiH ...) on top of
- *   ijekavian forms. Reason: standard Bosnian news prose is ijekavian and,
- *   apart from a handful of words, indistinguishable from Croatian; a wrong
- *   `bs` would split comparisons that a fact-checker wants grouped, while
- *   `hr` for a Bosnian text keeps it with the closest standard.
+ *   tudi, kot, bo, še, že, ...), dual forms, -ega/-jo endings and -l past
+ *   participles (rekel vs rekao) and by the absence of ć/đ; Croatian by
+ *   ijekavian stems (vrijeme, rijeka, mjesto, predsjednik, sljedeći, ...) and
+ *   vocabulary (tisuća, također, tjedan, months siječanj ... prosinac,
+ *   povijest, europski, oporba, ...); Serbian Latin by ekavian stems
+ *   (vreme, reka, deca, predsednik, sledeći, ...) and vocabulary (hiljada,
+ *   takođe, budžet, avgust, opština, bezbednost, "da li", "treba da").
+ * - Bosnian is reported as `hr` unless the text has clear Bosnian markers:
+ *   a gate of at least `BS_GATE` points from historija, sedmica, hiljada,
+ *   lahko, kahva, sahat, hljeb, juni/juli, kanton, BiH, ... (and it must then
+ *   beat hr/sr on markers alone; franc's `bos` model is not used). Reason:
+ *   standard Bosnian news prose is ijekavian and, apart from a handful of
+ *   words, indistinguishable from Croatian; a spurious `bs` would split
+ *   comparisons a fact-checker wants together, while `hr` for a Bosnian text
+ *   keeps it with the closest standard.
  *
- * Confidence is a heuristic in 0..1: (length factor) x (1 - exp(-margin/2))
- * where margin is the score difference between winner and runner-up in the
- * deciding stage; a paragraph with a clear winner gets > 0.9, a short
- * caption decided by the prior <= 0.5.
+ * Confidence is a heuristic in 0..1: sqrt(min(1, letters/120)) x
+ * (1 - exp(-margin/2)), margin = score difference between the winner and the
+ * runner-up in the deciding stage. On the test corpus paragraphs get
+ * 0.74-1, single sentences 0.1-0.8 (median 0.6); a prior decision gets at
+ * most 0.5, "too-short" 0 (`und`) or 0.3 (prior).
+ *
+ * Methods: "franc", "franc+letters", "franc+markers(<group>)", "script(el)",
+ * "too-short", "unclear", "prior(too-short|short|ambiguous|unclear)".
  */
 import { francAll } from "franc"
 
@@ -113,7 +126,7 @@ const EXTRA_PENALTY = 1.5
 const MARKER_CAP = 4
 /** Prior rule: max franc gap of the prior, relative to the median gap. */
 const PRIOR_FRANC_RATIO = 0.5
-/** Prior rule: max non-franc evidence (letters, markers) in favour of the winner. */
+/** Prior rule: max non-franc evidence (function words, letters, markers) in favour of the winner. */
 const PRIOR_TOLERANCE = 1.5
 /** Bosnian gate: points needed from Bosnian-specific markers. */
 const BS_GATE = 3
@@ -438,6 +451,25 @@ const ES: MarkerProfile = {
   infixes: w(1, "ll")
 }
 
+/**
+ * Galician (an EXTRA language) competes in the es/pt group: the words it
+ * shares with Portuguese are listed with Portuguese weights (so they are
+ * neutral between the two), plus its own words.
+ */
+const GL: MarkerProfile = {
+  letters: w(1, "ñ"),
+  words: merge(
+    w(3, "unha unhas tamén xa"),
+    w(2, "non máis moi coa cos nun nunha polo pola polos polas dende onte cando aínda ata moito ao aos foi"),
+    w(1.5, "do da dos das na nas ano anos pode onde e"),
+    w(1, "as"),
+    w(0.5, "o")
+  ),
+  prefixes: w(1.5, "xunt xent xeral gober"),
+  suffixes: merge(w(2, "ción cións"), w(1.5, "dade"), w(1, "eiro eira")),
+  infixes: w(1, "ll")
+}
+
 // --- Cyrillic: ru / uk / bg / sr / mk / be --------------------------------
 
 const RU: MarkerProfile = {
@@ -507,7 +539,7 @@ const GROUPS: ReadonlyArray<RefinementGroup> = [
       }
     }
   },
-  { id: "es/pt", script: "Latn", members: { es: ES, pt: PT } },
+  { id: "es/pt/gl", script: "Latn", members: { es: ES, pt: PT, gl: GL } },
   { id: "de/nl", script: "Latn", members: { de: DE, nl: NL } },
   { id: "ru/uk/bg/sr/mk/be", script: "Cyrl", members: { ru: RU, uk: UK, bg: BG, sr: SR_CYRL, mk: MK, be: BE } }
 ]
@@ -576,7 +608,7 @@ interface Features {
 
 const TOKEN = /[\p{L}\p{M}]+/gu
 const LOWER_START = /^\p{Ll}/u
-const SENTENCE_BREAK = /[.!?:«»"„“”—–]/u
+const SENTENCE_BREAK = /[.!?«»"„“”—–]/u
 
 const extractFeatures = (sample: string): Features => {
   const tokens = new Map<string, number>()
@@ -608,11 +640,12 @@ const extractFeatures = (sample: string): Features => {
     }
   }
   const letters = new Map(lexicalLetters > 0 ? lexical : all)
+  // Spanish opening marks are not letters but are as diagnostic as ñ.
   for (const ch of sample) {
-    if (ch === "¿" || ch === "¡") letters.set(ch, (letters.get(ch) ?? 0) + 1)
-  }
-  for (const ch of sample) {
-    if (ch === "¿" || ch === "¡") all.set(ch, (all.get(ch) ?? 0) + 1)
+    if (ch === "¿" || ch === "¡") {
+      letters.set(ch, (letters.get(ch) ?? 0) + 1)
+      all.set(ch, (all.get(ch) ?? 0) + 1)
+    }
   }
   return {
     letters,
@@ -805,6 +838,8 @@ interface Decision {
   readonly markers: ReadonlyMap<string, number>
   /** Languages of the refinement group, if one was used. */
   readonly group: ReadonlySet<string>
+  /** The prior's franc ratio (via the same folding as the candidates; Infinity if franc has no model). */
+  readonly priorRatio: number
   readonly features: Features
 }
 
@@ -828,6 +863,10 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
   const reference = Math.max(median([...gaps.values()].filter((gap) => gap > 0)), 1e-9)
   const francRatio = new Map<string, number>()
   for (const [language, gap] of gaps) francRatio.set(language, gap / reference)
+  const priorRatio = prior === undefined
+    ? Infinity
+    : francRatio.get(prior) ??
+      Math.min(Infinity, ...priorCodes.map((code) => francRatio.get(languageOf(code)) ?? Infinity))
 
   const features = extractFeatures(sample)
   const letters = Math.max(features.letterCount, 1)
@@ -854,20 +893,30 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
   const ranked1 = rank(level1)
   const top1 = ranked1[0]
   if (top1 === undefined) {
-    return { language: "und", confidence: 0, method: "franc", francRatio, letterEvidence: letterEvidenceOf, markers: markersOf, group: new Set(), features }
+    return {
+      language: "und",
+      confidence: 0,
+      method: "franc",
+      francRatio,
+      letterEvidence: letterEvidenceOf,
+      markers: markersOf,
+      group: new Set(),
+      priorRatio,
+      features
+    }
   }
-  const rawTop = francScores[0]?.[0]
 
   const group = groupOf(top1.language, script)
   if (group === undefined) {
     return {
       language: top1.language,
       confidence: confidenceOf(top1.score - (ranked1[1]?.score ?? 0), letters),
-      method: rawTop !== undefined && languageOf(rawTop) === top1.language ? "franc" : "franc+letters",
+      method: (letterEvidenceOf.get(top1.language) ?? 0) > 0 ? "franc+letters" : "franc",
       francRatio,
       letterEvidence: letterEvidenceOf,
       markers: markersOf,
       group: new Set(),
+      priorRatio,
       features
     }
   }
@@ -897,6 +946,7 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
     letterEvidence: letterEvidenceOf,
     markers: markersOf,
     group: new Set(Object.keys(group.members)),
+    priorRatio,
     features
   }
 }
@@ -922,18 +972,17 @@ const priorCompatible = (decision: Decision, prior: string, letters: number, lex
     for (const word of FUNCTION_WORDS[language] ?? []) {
       functionWords += Math.min(decision.features.tokens.get(word) ?? 0, 2)
     }
-    const letters = decision.letterEvidence.get(language) ?? 0
-    return functionWords + letters + (sameGroup ? (decision.markers.get(language) ?? 0) : 0)
+    const letterScore = decision.letterEvidence.get(language) ?? 0
+    return functionWords + letterScore + (sameGroup ? (decision.markers.get(language) ?? 0) : 0)
   }
   const deficit = evidenceOf(decision.language) - evidenceOf(prior)
   if (deficit > PRIOR_TOLERANCE) return false
-  const ratio = decision.francRatio.get(prior) ?? Infinity
+  const ratio = decision.priorRatio
   const francDisagrees = letters < SHORT_LETTERS
     ? lexicalLetters >= LEXICAL_LETTERS && ratio > PRIOR_FRANC_RATIO && deficit >= 0
     : ratio > PRIOR_FRANC_RATIO
   return !francDisagrees
 }
-
 
 /**
  * Identify the language of `text`. `prior` is the ISO 639-1 language of the

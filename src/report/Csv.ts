@@ -1,6 +1,7 @@
-/** Rows → RFC 4180 CSV text for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Greek and Cyrillic right), CRLF, and no cell that a spreadsheet would run as a formula. */
+/** The report → the three CSV files: RFC 4180, UTF-8 with a byte-order mark (Excel then reads Greek and Cyrillic right), CRLF, no cell a spreadsheet would run as a formula. */
+import * as aq from "arquero"
 import { stringify } from "csv-stringify/sync"
-import type { Match } from "../domain/Match.ts"
+import type { ReportDocument } from "../domain/Report.ts"
 
 /**
  * A cell starting with = + - @ tab or carriage return is a formula to Excel and
@@ -13,13 +14,45 @@ const cell = (value: unknown): string =>
   value === null || value === undefined ? "" : neutralizeCell(typeof value === "string" ? value : String(value))
 
 export const renderCsv = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>): string =>
-  "\uFEFF" + stringify([header.map(cell), ...rows.map((row) => row.map(cell))], { record_delimiter: "windows", quoted_match: /[\s"]/ })
+  "\uFEFF" + stringify([header.map(cell), ...rows.map((row) => row.map(cell))], { record_delimiter: "windows" })
 
-const slotText = (slots: Readonly<Record<string, unknown>>) =>
-  Object.keys(slots).sort().map((k) => `${k}=${String(slots[k])}`).join("; ")
+const slotText = (slots: Readonly<Record<string, unknown>>) => Object.keys(slots).sort().map((k) => `${k}=${String(slots[k])}`).join("; ")
 
-export const renderClaimsCsv = (matches: ReadonlyArray<Match>): string =>
+export const renderClaimsCsv = (report: ReportDocument): string =>
   renderCsv(
-    ["source_id", "claim_id", "event_id", "language", "stance", "speaker", "slots", "cues", "start", "end", "sentence"],
-    matches.map((m) => [m.sourceId, m.claimId, m.eventId, m.language, m.stance, m.speaker, slotText(m.slots), m.cues.join(" "), m.start, m.end, m.sentence])
+    ["source_id", "claim_id", "event_id", "language", "stance", "speaker", "speaker_via", "slots", "primary", "back_reference", "cues", "start", "end", "sentence"],
+    report.matches.map((m) => [m.sourceId, m.claimId, m.eventId, m.language, m.stance, m.speaker, m.speakerVia, slotText(m.slots), m.primary, m.backReference, m.cues.join(" "), m.start, m.end, m.sentence])
   )
+
+export const renderDiscrepanciesCsv = (report: ReportDocument): string =>
+  renderCsv(
+    ["id", "claim_id", "kind", "cross_event", "event_ids", "slot", "source_ids", "values", "summary"],
+    report.discrepancies.map((d) => [d.id, d.claimId, d.kind, d.crossEvent, d.eventIds.join(" "), d.slot, d.sourceIds.join(" "), d.values.join(" | "), d.summary])
+  )
+
+/** What a coverage cell says: stance, speaker and the slot values; "—" where the source does not report the claim. */
+const cellText = (m: ReportDocument["matches"][number]) => {
+  const slots = Object.values(m.slots).filter((v) => typeof v !== "boolean").map(String)
+  return [m.stance, `(${m.speaker})`, ...slots].join(" ")
+}
+
+/** Claims × sources, sources ordered by event: built with arquero from the primary matches. */
+export const renderCoverageCsv = (report: ReportDocument, claimIds: ReadonlyArray<string>): string => {
+  const sources = [...report.sources].sort((a, b) => ((a.eventId ?? "~") < (b.eventId ?? "~") ? -1 : (a.eventId ?? "~") > (b.eventId ?? "~") ? 1 : a.id < b.id ? -1 : 1))
+  const primaries = report.matches.filter((m) => m.primary)
+  const cells = aq.from([
+    ...primaries.map((m) => ({ claim: m.claimId, source: m.sourceId, cell: cellText(m) })),
+    // every claim and every source appear, even with no match at all
+    ...claimIds.flatMap((claim) => sources.map((s) => ({ claim, source: s.id, cell: null })))
+  ])
+  const wide = cells
+    .groupby("claim")
+    .pivot("source", { cell: (d: { cell: string | null }) => aq.op.max(d.cell) })
+    .objects() as Array<Record<string, string | null>>
+  const order = new Map(claimIds.map((id, i) => [id, i]))
+  wide.sort((a, b) => (order.get(a["claim"]!) ?? 0) - (order.get(b["claim"]!) ?? 0))
+  const header = ["claim_id", ...sources.map((s) => s.id)]
+  const eventRow = ["event", ...sources.map((s) => s.eventId ?? "unassigned")]
+  const languageRow = ["language", ...sources.map((s) => s.language)]
+  return renderCsv(header, [eventRow, languageRow, ...wide.map((row) => [row["claim"], ...sources.map((s) => row[s.id] ?? "—")])])
+}

@@ -1,25 +1,38 @@
 /** The run's findings → the text of `report.json`: keys in a fixed order, arrays sorted, no clock, so equal inputs give equal bytes. */
+import { Schema } from "effect"
+import type { Catalogue } from "../claims/Catalogue.ts"
+import type { Discrepancy } from "../domain/Discrepancy.ts"
 import type { Diagnostic, Document } from "../domain/Document.ts"
+import type { Match } from "../domain/Match.ts"
+import { ReportDocument, type SourceEntry } from "../domain/Report.ts"
 import type { Ignored, Rejected } from "../domain/Source.ts"
+import { toolVersion } from "../ProjectFiles.ts"
 
 export interface ReportInput {
-  readonly investigation: string
+  readonly catalogue: Catalogue
   readonly documents: ReadonlyArray<Document>
   readonly eventIds: ReadonlyMap<string, string | null>
+  readonly eventReasons: ReadonlyMap<string, string>
   readonly rejected: ReadonlyArray<Rejected>
   readonly ignored: ReadonlyArray<Ignored>
   readonly diagnostics: ReadonlyArray<Diagnostic>
-  readonly matches: ReadonlyArray<unknown>
-  readonly discrepancies: ReadonlyArray<unknown>
+  readonly matches: ReadonlyArray<Match>
+  /** the matches that speak for their source in comparisons */
+  readonly primaries: ReadonlySet<Match>
+  readonly discrepancies: ReadonlyArray<Discrepancy>
 }
 
-const sourceEntry = (document: Document, eventId: string | null) => ({
+const round = (n: number) => Math.round(n * 1000) / 1000
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const sourceEntry = (document: Document, eventId: string | null, eventReason: string): SourceEntry => ({
   id: document.id,
   file: document.file,
   metaFile: document.metaFile,
   language: document.language,
   languageConfidence: round(document.languageConfidence),
   eventId,
+  eventReason,
   published: document.published,
   headerSection: document.headerSection,
   outlet: document.outlet,
@@ -40,19 +53,66 @@ const sourceEntry = (document: Document, eventId: string | null) => ({
   }))
 })
 
-const round = (n: number) => Math.round(n * 1000) / 1000
+/** Matches in source order, then catalogue order, then position. */
+export const sortMatches = (matches: ReadonlyArray<Match>, catalogue: Catalogue): Array<Match> => {
+  const order = new Map(catalogue.claims.map((c, i) => [c.id, i]))
+  return [...matches].sort((a, b) => byText(a.sourceId, b.sourceId) || (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0) || a.start - b.start)
+}
 
-export const renderReportJson = (input: ReportInput): string =>
-  JSON.stringify(
-    {
-      investigation: input.investigation,
-      sources: input.documents.map((d) => sourceEntry(d, input.eventIds.get(d.id) ?? null)),
-      matches: input.matches,
-      discrepancies: input.discrepancies,
-      rejected: input.rejected.map((r) => ({ file: r.file, reason: r.reason, message: r.message })),
-      ignored: input.ignored.map((i) => ({ file: i.file, reason: i.reason })),
-      diagnostics: input.diagnostics.map((d) => ({ code: d.code, sourceId: d.sourceId, message: d.message }))
-    },
-    null,
-    2
-  ) + "\n"
+export const buildReport = (input: ReportInput): ReportDocument => {
+  const events = new Map<string, Array<string>>()
+  for (const [sourceId, eventId] of input.eventIds) {
+    if (eventId === null) continue
+    events.set(eventId, [...(events.get(eventId) ?? []), sourceId].sort(byText))
+  }
+  return {
+    tool: { name: "crossclaim", version: toolVersion },
+    investigation: input.catalogue.investigation,
+    catalogueVersion: input.catalogue.version,
+    sources: [...input.documents].sort((a, b) => byText(a.id, b.id)).map((d) => sourceEntry(d, input.eventIds.get(d.id) ?? null, input.eventReasons.get(d.id) ?? "")),
+    events: [...events].sort(([a], [b]) => byText(a, b)).map(([id, sourceIds]) => {
+      const known = input.catalogue.events.find((e) => e.id === id)
+      return { id, title: known?.title ?? null, date: known?.date ?? null, place: known?.place ?? null, sourceIds }
+    }),
+    matches: sortMatches(input.matches, input.catalogue).map((m) => ({
+      sourceId: m.sourceId,
+      claimId: m.claimId,
+      eventId: m.eventId,
+      language: m.language,
+      stance: m.stance,
+      speaker: m.speaker,
+      speakerVia: m.speakerVia,
+      slots: Object.fromEntries(Object.keys(m.slots).sort(byText).map((k) => [k, m.slots[k]!])),
+      sentence: m.sentence,
+      start: m.start,
+      end: m.end,
+      cues: m.cues,
+      negation: m.negation,
+      segmentRole: m.segmentRole,
+      backReference: m.backReference,
+      timeCues: m.timeCues,
+      primary: input.primaries.has(m)
+    })),
+    discrepancies: input.discrepancies.map((d) => ({
+      id: d.id,
+      claimId: d.claimId,
+      kind: d.kind,
+      crossEvent: d.crossEvent,
+      eventIds: d.eventIds,
+      sourceIds: d.sourceIds,
+      values: d.values,
+      groups: d.groups,
+      slot: d.slot,
+      summary: d.summary
+    })),
+    rejected: [...input.rejected].sort((a, b) => byText(a.file, b.file)).map((r) => ({ file: r.file, reason: r.reason, message: r.message })),
+    ignored: [...input.ignored].sort((a, b) => byText(a.file, b.file)).map((i) => ({ file: i.file, reason: i.reason })),
+    diagnostics: [...input.diagnostics]
+      .sort((a, b) => byText(a.sourceId ?? "", b.sourceId ?? "") || byText(a.code, b.code) || byText(a.message, b.message))
+      .map((d) => ({ code: d.code, sourceId: d.sourceId, message: d.message }))
+  }
+}
+
+const encode = Schema.encodeSync(ReportDocument)
+
+export const renderReportJson = (report: ReportDocument): string => JSON.stringify(encode(report), null, 2) + "\n"

@@ -158,12 +158,13 @@ describe("identifyLanguage: prior", () => {
 
   it("full sentences keep their language under a foreign prior of the same script", () => {
     // Corpus sentences that are identified correctly without a prior, under
-    // every other prior of their script. Measured: 1160/1185 kept; every
-    // miss is a Slavic sentence absorbed by the prior of another Slavic
-    // language (sk<-cs, sl<-hr, ru<-bg, ...).
+    // every other prior of their script (a sample of Latin priors).
+    // Measured: 794/801 kept (2214/2268 with all 16 Latin priors and the
+    // held-out sentences); every miss is a Slavic sentence absorbed by the
+    // prior of another Slavic language (sk<-cs, sl<-hr, ru<-bg, ...).
     const slavic = new Set(["cs", "sk", "sl", "hr", "sr", "bg", "ru", "uk", "pl"])
     const cyrillic = new Set(["ru", "uk", "bg"])
-    const latinPriors = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "sr", "hu", "ro", "tr"]
+    const latinPriors = ["en", "de", "fr", "es", "pl", "cs", "sl", "hr", "hu", "ro"]
     let kept = 0
     let total = 0
     for (const [variant, entry] of variants) {
@@ -215,13 +216,23 @@ describe("identifyLanguage: rules", () => {
     expect(identifyLanguage(corpus["cs"]!.paragraphs[0]!).method).toBe("franc+markers(cs/sk)")
     expect(identifyLanguage(corpus["hr"]!.paragraphs[0]!).method).toBe("franc+markers(hr/sr/sl/bs)")
     expect(identifyLanguage(corpus["uk"]!.paragraphs[0]!).method).toBe("franc+markers(ru/uk/bg/sr/mk/be)")
-    expect(identifyLanguage(corpus["pt"]!.paragraphs[0]!).method).toBe("franc+markers(es/pt)")
+    expect(identifyLanguage(corpus["pt"]!.paragraphs[0]!).method).toBe("franc+markers(es/pt/gl)")
     expect(identifyLanguage(corpus["hu"]!.paragraphs[0]!).method).toBe("franc")
   })
 
   it("maps other languages and scripts to ISO 639-1", () => {
     expect(identifyLanguage("Regeringen meddelade i dag att skatterna ska sänkas nästa år för alla hushåll.").language).toBe("sv")
     expect(identifyLanguage("Hallituksen mukaan talous kasvaa ensi vuonna hieman nopeammin kuin tänä vuonna.").language).toBe("fi")
+    expect(
+      identifyLanguage(
+        "O Goberno galego aprobou onte os orzamentos para o vindeiro ano. A oposición considera que as medidas son insuficientes e que non resolven os problemas da vivenda."
+      ).language
+    ).toBe("gl")
+    expect(
+      identifyLanguage(
+        "Урад у сераду ўхваліў праект бюджэту на наступны год. Апазіцыя лічыць, што гэтыя меры недастатковыя і не вырашаць праблемы з жыллём."
+      ).language
+    ).toBe("be")
     expect(identifyLanguage("الرئيس الروسي يلتقي الزعيم الكوري الشمالي في أقصى الشرق")).toMatchObject({ language: "ar", script: "Other" })
     expect(identifyLanguage("俄罗斯总统普京与朝鲜领导人金正恩在远东会面")).toMatchObject({ language: "zh", script: "Other" })
   })
@@ -233,15 +244,15 @@ describe("identifyLanguage: rules", () => {
 
   it("is fast on a 2,500-character article", () => {
     const text = readFileSync(new URL("../../seeds/001_801594c05e67ed0f.txt", import.meta.url), "utf8").slice(0, 2500)
-    for (let i = 0; i < 10; i++) identifyLanguage(text)
+    for (let i = 0; i < 5; i++) identifyLanguage(text)
     const times: Array<number> = []
-    for (let i = 0; i < 31; i++) {
+    for (let i = 0; i < 21; i++) {
       const start = performance.now()
       identifyLanguage(text)
       times.push(performance.now() - start)
     }
     times.sort((a, b) => a - b)
     // Measured median ~1.5-2 ms; the bound only catches gross regressions.
-    expect(times[15]).toBeLessThan(25)
+    expect(times[10]).toBeLessThan(25)
   })
 })

@@ -1,0 +1,211 @@
+/**
+ * Compare: primary matches per source and claim → discrepancies of five kinds,
+ * within one event and across events, each as groups of sources sharing a value.
+ * One pass over the matches per claim: the cost grows with the matches, not with
+ * the pairs of sources.
+ */
+import type { Catalogue, Claim } from "../claims/Catalogue.ts"
+import { Discrepancy, type DiscrepancyKind, type ValueGroup } from "../domain/Discrepancy.ts"
+import type { Match } from "../domain/Match.ts"
+import { primaryMatch } from "./Align.ts"
+
+type Value = string | number
+
+interface Reading {
+  readonly sourceId: string
+  readonly eventId: string
+  readonly value: Value
+  readonly label: string
+}
+
+const compareValues = (a: Value, b: Value) => (typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Quantities: "about" widens the tolerance to 15 %, exact figures must agree within 2 %. */
+export const sameQuantity = (a: { readonly minutes: number; readonly approx: boolean }, b: { readonly minutes: number; readonly approx: boolean }) => {
+  const tolerance = (a.approx || b.approx ? 0.15 : 0.02) * Math.max(a.minutes, b.minutes)
+  return Math.abs(a.minutes - b.minutes) <= tolerance
+}
+
+const quantityLabel = (m: Match, slot: string) => {
+  const minutes = m.slots[slot] as number
+  const approx = m.slots["approx"] === true ? "about " : ""
+  const scope = typeof m.slots["scope"] === "string" ? ` (${m.slots["scope"]})` : ""
+  return `${approx}${minutes} min${scope}`
+}
+
+/** Groups readings by value: sources sharing a value, in a stable order. */
+const groupReadings = (readings: ReadonlyArray<Reading>, withEvent: boolean): Array<ValueGroup> => {
+  const groups = new Map<string, { value: Value; label: string; eventId: string | null; sourceIds: Array<string> }>()
+  for (const r of readings) {
+    const key = `${withEvent ? r.eventId : ""}\u0000${typeof r.value}:${r.value}`
+    const group = groups.get(key) ?? { value: r.value, label: r.label, eventId: withEvent ? r.eventId : null, sourceIds: [] }
+    group.sourceIds.push(r.sourceId)
+    groups.set(key, group)
+  }
+  return [...groups.values()]
+    .map((g) => ({ ...g, sourceIds: g.sourceIds.sort(byText) }))
+    .sort((a, b) => byText(a.eventId ?? "", b.eventId ?? "") || compareValues(a.value, b.value))
+}
+
+const distinct = (values: ReadonlyArray<Value>) => [...new Set(values)].sort(compareValues)
+
+const describeGroups = (groups: ReadonlyArray<ValueGroup>, withEvent: boolean) =>
+  groups.map((g) => `${g.label}${withEvent && g.eventId !== null ? ` [${g.eventId}]` : ""}: ${g.sourceIds.join(", ")}`).join("; ")
+
+const KIND_ORDER: ReadonlyArray<DiscrepancyKind> = ["omission", "stance", "quantity", "attribution", "framing"]
+
+export interface CompareInput {
+  readonly catalogue: Catalogue
+  readonly matches: ReadonlyArray<Match>
+  /** source id → event id (null: unassigned) */
+  readonly eventIds: ReadonlyMap<string, string | null>
+  /** sources whose language the claims could be searched in: only they can omit a claim */
+  readonly searchable: ReadonlySet<string>
+}
+
+export const compare = (input: CompareInput): Array<Discrepancy> => {
+  const { catalogue, eventIds } = input
+  const eventOf = (sourceId: string) => eventIds.get(sourceId) ?? "unassigned"
+  const sourcesByEvent = new Map<string, Array<string>>()
+  for (const [sourceId] of [...eventIds].sort(([a], [b]) => byText(a, b))) {
+    if (!input.searchable.has(sourceId)) continue
+    const list = sourcesByEvent.get(eventOf(sourceId)) ?? []
+    list.push(sourceId)
+    sourcesByEvent.set(eventOf(sourceId), list)
+  }
+  const events = [...sourcesByEvent.keys()].sort(byText)
+
+  // the primary match of every (claim, source), in one pass over the matches
+  const byClaimSource = new Map<string, Map<string, Array<Match>>>()
+  for (const m of input.matches) {
+    const perSource = byClaimSource.get(m.claimId) ?? new Map<string, Array<Match>>()
+    const list = perSource.get(m.sourceId) ?? []
+    list.push(m)
+    perSource.set(m.sourceId, list)
+    byClaimSource.set(m.claimId, perSource)
+  }
+
+  const discrepancies: Array<Discrepancy> = []
+  for (const claim of catalogue.claims) {
+    const primaries: Array<Match> = []
+    for (const [, matches] of [...(byClaimSource.get(claim.id) ?? new Map<string, Array<Match>>())].sort(([a], [b]) => byText(a, b))) {
+      const primary = primaryMatch(matches)
+      if (primary !== undefined && input.searchable.has(primary.sourceId)) primaries.push(primary)
+    }
+    discrepancies.push(...omissions(claim, primaries, sourcesByEvent, events, eventOf))
+    const dimensions: Array<{ kind: DiscrepancyKind; slot: string | null; read: (m: Match) => Value | undefined; label: (m: Match) => string }> = [
+      { kind: "stance", slot: null, read: (m) => m.stance, label: (m) => m.stance },
+      { kind: "attribution", slot: null, read: (m) => m.speaker, label: (m) => m.speaker }
+    ]
+    for (const [slot, spec] of Object.entries(claim.slots).sort(([a], [b]) => byText(a, b))) {
+      if (spec.from === "duration-minutes") {
+        dimensions.push({ kind: "quantity", slot, read: (m) => (typeof m.slots[slot] === "number" ? (m.slots[slot] as number) : undefined), label: (m) => quantityLabel(m, slot) })
+      } else if (spec.from === "rules" && (spec.compare ?? "framing") === "framing") {
+        dimensions.push({ kind: "framing", slot, read: (m) => (typeof m.slots[slot] === "string" ? (m.slots[slot] as string) : undefined), label: (m) => String(m.slots[slot]) })
+      }
+    }
+    for (const dimension of dimensions) {
+      const readings = primaries.flatMap((m) => {
+        const value = dimension.read(m)
+        return value === undefined ? [] : [{ sourceId: m.sourceId, eventId: eventOf(m.sourceId), value, label: dimension.label(m), match: m }]
+      })
+      const differs = dimension.kind === "quantity"
+        ? (values: ReadonlyArray<Value>) => quantitiesDiffer(readings.filter((r) => values.includes(r.value)).map((r) => r.match), dimension.slot!)
+        : (values: ReadonlyArray<Value>) => distinct(values).length > 1
+      // within each event
+      for (const event of events) {
+        const here = readings.filter((r) => r.eventId === event)
+        if (!differs(here.map((r) => r.value)) || event === "unassigned") continue
+        const groups = groupReadings(here, false)
+        discrepancies.push(makeDiscrepancy(claim, dimension.kind, false, [event], groups, dimension.slot,
+          `${claim.id}: ${dimension.kind}${dimension.slot === null ? "" : ` (${dimension.slot})`} differs within ${event} — ${describeGroups(groups, false)}`))
+      }
+      // across events: when two events share no value at all (a difference inside one event is reported above)
+      const inEvents = distinct(readings.map((r) => r.eventId)).filter((e) => e !== "unassigned")
+      if (inEvents.length > 1) {
+        const valuesOf = (e: Value) => readings.filter((r) => r.eventId === e).map((r) => r.value)
+        const disjoint = inEvents.some((a, i) => inEvents.slice(i + 1).some((b) => !sharesValue(valuesOf(a), valuesOf(b), differs)))
+        if (disjoint) {
+          const groups = groupReadings(readings.filter((r) => inEvents.includes(r.eventId)), true)
+          discrepancies.push(makeDiscrepancy(claim, dimension.kind, true, inEvents.map(String), groups, dimension.slot,
+            `${claim.id}: ${dimension.kind}${dimension.slot === null ? "" : ` (${dimension.slot})`} differs across events (not a contradiction within one event) — ${describeGroups(groups, true)}`))
+        }
+      }
+    }
+  }
+  return discrepancies.sort((a, b) =>
+    catalogue.claims.findIndex((c) => c.id === a.claimId) - catalogue.claims.findIndex((c) => c.id === b.claimId) ||
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    Number(a.crossEvent) - Number(b.crossEvent) ||
+    byText(a.id, b.id)
+  )
+}
+
+/** Whether two events have a value in common (for quantities: within tolerance). */
+const sharesValue = (a: ReadonlyArray<Value>, b: ReadonlyArray<Value>, differs: (values: ReadonlyArray<Value>) => boolean) =>
+  a.some((x) => b.some((y) => !differs([x, y])))
+
+/** Whether a set of quantities holds more than one figure, with tolerance for "about". */
+const quantitiesDiffer = (matches: ReadonlyArray<Match>, slot: string) => {
+  const quantities = matches.map((m) => ({ minutes: m.slots[slot] as number, approx: m.slots["approx"] === true }))
+  return quantities.some((a) => quantities.some((b) => !sameQuantity(a, b)))
+}
+
+const omissions = (
+  claim: Claim,
+  primaries: ReadonlyArray<Match>,
+  sourcesByEvent: ReadonlyMap<string, ReadonlyArray<string>>,
+  events: ReadonlyArray<string>,
+  eventOf: (sourceId: string) => string
+): Array<Discrepancy> => {
+  const reporters = new Set(primaries.map((m) => m.sourceId))
+  const reportingEvents = new Set(primaries.map((m) => eventOf(m.sourceId)))
+  const found: Array<Discrepancy> = []
+  for (const event of events) {
+    const sources = sourcesByEvent.get(event) ?? []
+    const omitting = sources.filter((s) => !reporters.has(s))
+    if (omitting.length === 0) continue
+    const reporting = sources.filter((s) => reporters.has(s))
+    if (reporting.length > 0 && event !== "unassigned") {
+      const groups: Array<ValueGroup> = [
+        { value: "reports", label: "reports it", eventId: event, sourceIds: reporting },
+        { value: null, label: "omits it", eventId: event, sourceIds: omitting }
+      ]
+      found.push(makeDiscrepancy(claim, "omission", false, [event], groups, null,
+        `${claim.id}: omitted within ${event} by ${omitting.join(", ")}; reported by ${reporting.join(", ")}`, omitting))
+    } else if (reporting.length === 0 && reportingEvents.size > 0 && !reportingEvents.has(event)) {
+      const elsewhere = [...reportingEvents].sort(byText)
+      const groups: Array<ValueGroup> = [
+        ...elsewhere.map((e) => ({ value: "reports" as const, label: "reports it", eventId: e, sourceIds: primaries.filter((m) => eventOf(m.sourceId) === e).map((m) => m.sourceId).sort(byText) })),
+        { value: null, label: "omits it", eventId: event, sourceIds: omitting }
+      ]
+      found.push(makeDiscrepancy(claim, "omission", true, [event, ...elsewhere].sort(byText), groups, null,
+        `${claim.id}: no source about ${event} reports it (${omitting.join(", ")}); reported only for ${elsewhere.join(", ")} — a difference between events, not an omission within one`, omitting))
+    }
+  }
+  return found
+}
+
+const makeDiscrepancy = (
+  claim: Claim,
+  kind: DiscrepancyKind,
+  crossEvent: boolean,
+  eventIds: ReadonlyArray<string>,
+  groups: ReadonlyArray<ValueGroup>,
+  slot: string | null,
+  summary: string,
+  omitting?: ReadonlyArray<string>
+) =>
+  new Discrepancy({
+    id: `${claim.id}/${kind}${slot === null || kind === "quantity" ? "" : `:${slot}`}/${crossEvent ? `cross-event:${[...eventIds].sort(byText).join("+")}` : eventIds[0]!}`,
+    claimId: claim.id,
+    kind,
+    crossEvent,
+    eventIds: [...eventIds].sort(byText),
+    sourceIds: omitting !== undefined ? [...omitting].sort(byText) : [...new Set(groups.flatMap((g) => g.sourceIds))].sort(byText),
+    values: distinct(groups.flatMap((g) => (g.value === null || kind === "omission" ? [] : [g.value]))),
+    groups,
+    slot,
+    summary
+  })
