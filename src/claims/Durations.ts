@@ -122,6 +122,17 @@ export class DurationReader {
       }
       const first = this.numberOf(word)
       if (first === undefined) {
+        // a unit with no number after "about", "a good", "just under" ("slabo uro", "knapp Stunde"), or followed by "and a half" ("uro in pol")
+        const bare = this.unitOf(word)
+        const half = at("connector", i + 1) ? this.numberOf(folded[i + 2] ?? "") : undefined
+        const approx = hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.to === i - 1)
+        if (bare !== undefined && (approx || (half !== undefined && half.value < 1)) && !at("offsetBefore", i - 1) && !at("offsetAfter", i + 1)) {
+          const fraction = half !== undefined && half.value < 1 ? half.value : 0
+          const end = fraction > 0 ? i + 2 : i
+          durations.push({ from: i, to: end, minutes: (1 + fraction) * bare.minutes, approx, adjective: bare.adjective ?? false })
+          i = end + 1
+          continue
+        }
         i++
         continue
       }
@@ -148,8 +159,8 @@ export class DurationReader {
           j++
           continue
         }
-        // "eine halbe" is a half; "one and a half" (joined) adds it
-        if (next.value < 1) value = onlyArticle && !joined ? next.value : value + next.value
+        // "eine halbe" is a half; "one and a half" (joined) adds it; "tri četrt", "drei viertel" multiply
+        if (next.value < 1) value = onlyArticle && !joined ? next.value : joined ? value + next.value : value * next.value
         else if (next.value < value) value += next.value
         else value = onlyArticle ? next.value : value * next.value
         onlyArticle = false

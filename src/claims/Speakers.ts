@@ -62,6 +62,9 @@ const pronounBetween = (sentence: AnalyzedSentence, from: number, to: number) =>
 
 /** The source an attribution phrase names: the first candidate after "according to" (before the next boundary), the last one before "zufolge". */
 const attributionSource = (sentence: AnalyzedSentence, hit: { readonly kind: string; readonly from: number; readonly to: number }): Candidate | null => {
+  // "po Putinovih besedah": the source stands inside the phrase
+  const inside = sentence.candidates.find((c) => c.from > hit.from && c.to < hit.to)
+  if (inside !== undefined) return inside
   if (hit.kind === "attributionBefore") {
     let end = hit.to + 1
     while (end + 1 < sentence.tokens.length && end < hit.to + 6 && !sentence.boundaryBefore[end + 1]) end++

@@ -37,6 +37,10 @@ interface Piece {
   readonly date: string | null
 }
 
+/** Languages so close that a short stretch of one reads as the other. */
+const CLOSE_GROUPS: ReadonlyArray<ReadonlyArray<string>> = [["sl", "hr", "sr", "bs"], ["cs", "sk"], ["ru", "uk", "bg", "be", "mk"], ["es", "pt", "gl"], ["da", "nb", "no", "sv"]]
+const sameGroup = (a: string, b: string) => CLOSE_GROUPS.some((g) => g.includes(a) && g.includes(b))
+
 export interface Header {
   readonly date: string | null
   readonly section: string | null
@@ -188,7 +192,8 @@ export const normalizeSource = (source: Source): Normalized => {
     const own = piece.role === "embedded-post"
       ? postLanguages.get(piece.author ?? "")!
       : identifyLanguage(text.slice(piece.start, piece.end), { prior: language })
-    const pieceLanguage = own.language === "und" ? language : own.language
+    // a paragraph never switches to a close sister of the article's language (Slovenian text does not turn Serbian mid-article)
+    const pieceLanguage = own.language === "und" || sameGroup(own.language, language) ? language : own.language
     const ranges = splitSentences(text, piece.start, piece.end, pieceLanguage)
     const sentences = ranges.map((r) => new Sentence({ start: at(r.start), end: at(r.end), paragraph: piece.paragraph }))
     const continues = open !== null && open.piece.role === piece.role && open.language === pieceLanguage &&
