@@ -36,9 +36,9 @@ export class DurationReader {
   private readonly numberPrefixes: Array<readonly [string, NumberForm]> = []
   private readonly units: ReadonlyArray<UnitMatcher>
 
-  constructor(resource: LanguageResource, lexicon: Lexicon) {
+  constructor(resource: LanguageResource, private readonly lexicon: Lexicon) {
     for (const [written, form] of Object.entries(resource.numbers)) {
-      const steps = parsePattern(written, lexicon.stem)
+      const steps = parsePattern(written, lexicon.stem, lexicon.refold)
       const element = steps[0]?.element
       if (element === undefined || steps.length !== 1) continue
       const value = { value: form.value, article: form.article ?? false }
@@ -47,7 +47,7 @@ export class DurationReader {
     }
     this.numberPrefixes.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))
     this.units = resource.durationUnits.map((unit) => {
-      const element = parsePattern(unit.pattern, lexicon.stem)[0]!.element
+      const element = parsePattern(unit.pattern, lexicon.stem, lexicon.refold)[0]!.element
       const test = (folded: string) => {
         switch (element.type) {
           case "exact":
@@ -106,7 +106,7 @@ export class DurationReader {
     const at = (kind: string, i: number) => hits.some((h) => h.kind === kind && h.from <= i && i <= h.to)
     const approxAt = (i: number) => hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.to < i && h.to >= i - 3)
     const durations: Array<Duration> = []
-    const folded = tokens.map((t) => t.folded)
+    const folded = tokens.map((t) => this.lexicon.refold(t.folded))
     let i = 0
     while (i < tokens.length) {
       const word = folded[i]!

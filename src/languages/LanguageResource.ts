@@ -51,6 +51,8 @@ export const LanguageResource = Schema.Struct({
   /** English name */
   name: Schema.String,
   stemmer: Schema.NullOr(Stemmer),
+  /** a language written in two scripts is matched in one: "serbian-latin" reads Serbian Cyrillic as Latin (Путин → putin) */
+  transliterate: Schema.optionalKey(Schema.Literal("serbian-latin")),
   /** concept id (see concepts.json) → patterns */
   concepts: Schema.Record(Schema.String, Patterns),
   /**

@@ -65,7 +65,15 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu
 const GAP = 8
 
 /** A pattern string → its steps; throws PatternError with the reason when it cannot work. `stem` takes a lower-case word. */
-export const parsePattern = (pattern: string, stem: (word: string) => string): ReadonlyArray<Step> => {
+/** Serbian Cyrillic → Serbian Latin, letter by letter (after folding, so without diacritics). */
+const SERBIAN_LATIN: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", ђ: "dj", е: "e", ж: "z", з: "z", и: "i", ј: "j", к: "k", л: "l", љ: "lj", м: "m",
+  н: "n", њ: "nj", о: "o", п: "p", р: "r", с: "s", т: "t", ћ: "c", у: "u", ф: "f", х: "h", ц: "c", ч: "c", џ: "dz", ш: "s"
+}
+
+const serbianLatin = (word: string): string => (/[\u0400-\u04ff]/.test(word) ? [...word].map((c) => SERBIAN_LATIN[c] ?? c).join("") : word.replace(/đ/g, "dj"))
+
+export const parsePattern = (pattern: string, stem: (word: string) => string, refold: (folded: string) => string = (w) => w): ReadonlyArray<Step> => {
   const steps: Array<Step> = []
   let gap = 0
   for (const chunk of pattern.trim().split(/\s+/)) {
@@ -81,7 +89,7 @@ export const parsePattern = (pattern: string, stem: (word: string) => string): R
     const words = [...body.replace(/^\*|\*$/g, "").normalize("NFC").toLowerCase().matchAll(WORD)].map((m) => m[0])
     if (words.length === 0) throw new PatternError(pattern, `"${chunk}" has no letters`)
     words.forEach((written, index) => {
-      const word = fold(written)
+      const word = refold(fold(written))
       const first = index === 0
       const last = index === words.length - 1
       let element: Element
@@ -139,12 +147,15 @@ export class Lexicon {
   private readonly stemCache = new Map<string, string>()
   readonly stem: (word: string) => string
 
-  constructor(readonly language: string, stemmer: Stemmer | null) {
+  readonly refold: (folded: string) => string
+
+  constructor(readonly language: string, stemmer: Stemmer | null, transliterate?: "serbian-latin") {
     const raw = stemmerFor(stemmer)
+    this.refold = transliterate === "serbian-latin" ? serbianLatin : (w) => w
     this.stem = (word) => {
       let s = this.stemCache.get(word)
       if (s === undefined) {
-        s = raw === null ? "" : fold(raw(word))
+        s = raw === null ? "" : this.refold(fold(raw(transliterate === "serbian-latin" ? serbianLatin(word) : word)))
         if (this.stemCache.size < 100_000) this.stemCache.set(word, s)
       }
       return s
@@ -152,7 +163,7 @@ export class Lexicon {
   }
 
   add(kind: HitKind, id: string, pattern: string): void {
-    const steps = parsePattern(pattern, this.stem)
+    const steps = parsePattern(pattern, this.stem, this.refold)
     const entry: Entry = { kind, id, pattern, steps }
     const first = steps[0]!.element
     const push = (map: Map<string, Array<Entry>>, key: string) => {
@@ -183,7 +194,7 @@ export class Lexicon {
   }
 
   forms(tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>): TokenForms {
-    return { folded: tokens.map((t) => t.folded), stems: tokens.map((t) => this.stem(t.raw.toLowerCase())) }
+    return { folded: tokens.map((t) => this.refold(t.folded)), stems: tokens.map((t) => this.stem(t.raw.toLowerCase())) }
   }
 
   /** Every hit of every list in a sentence, in token order. */
@@ -240,7 +251,7 @@ const dedupe = (hits: Array<Hit>): Array<Hit> => {
 
 /** Compiles a decoded resource; throws PatternError naming the list and the pattern. */
 export const compileLexicon = (resource: LanguageResource): Lexicon => {
-  const lexicon = new Lexicon(resource.language, resource.stemmer)
+  const lexicon = new Lexicon(resource.language, resource.stemmer, resource.transliterate)
   const addAll = (kind: HitKind, id: string, patterns: ReadonlyArray<string>, field: string) => {
     for (const pattern of patterns) {
       try {
