@@ -6,6 +6,7 @@ import { Console, Effect, Layer } from "effect"
 import yargs from "yargs"
 import { hideBin } from "yargs/helpers"
 import { runCheck } from "../pipelines/check.ts"
+import { runExplain } from "../pipelines/explain.ts"
 import { runReport } from "../pipelines/report.ts"
 import { ExtractClaims } from "./claims/Extract.ts"
 import { Ingest } from "./ingest/Ingest.ts"
@@ -62,11 +63,30 @@ void yargs(hideBin(process.argv))
       ))
     }
   )
+  .command(
+    "explain",
+    "show, for one source and one claim, the sentences that came closest and the condition that failed",
+    (y) =>
+      y.options({
+        sources: sourceOptions.sources,
+        catalogue: sourceOptions.catalogue,
+        "max-bytes": sourceOptions["max-bytes"],
+        source: { type: "string", demandOption: true, describe: "source id (file name without .txt)" },
+        claim: { type: "string", demandOption: true, describe: "claim id from the catalogue" },
+        top: { type: "number", default: 5, describe: "how many sentences to show" }
+      }),
+    (argv) => {
+      run(runExplain({ sources: argv.sources, catalogue: argv.catalogue, maxBytes: argv["max-bytes"], source: argv.source, claim: argv.claim, top: argv.top }).pipe(
+        Effect.tap(printLines),
+        Effect.as(0)
+      ))
+    }
+  )
   .check((argv) => {
     if (typeof argv["max-bytes"] === "number" && !(argv["max-bytes"] > 0)) throw new Error("--max-bytes must be a positive number")
     return true
   })
-  .demandCommand(1, "Say which command to run: report or check (see --help).")
+  .demandCommand(1, "Say which command to run: report, check or explain (see --help).")
   .strict()
   .recommendCommands()
   .help()

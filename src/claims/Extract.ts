@@ -152,7 +152,8 @@ export const evaluate = (
         continue
       }
       groups.push(null)
-      return { sentence, groups: [...groups, ...claim.all.slice(groups.length).map(() => null)], failed: `no ${group.join(" / ")}`, match: null }
+      const rest = claim.all.slice(groups.length).map((g) => groupSpans(sentence, g)[0]?.term ?? null)
+      return { sentence, groups: [...groups, ...rest], failed: `no ${group.join(" / ")}`, match: null }
     }
     groups.push(spans[0]!.term)
     found.push(spans)
