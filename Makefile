@@ -1,6 +1,7 @@
 # crossclaim — the targets fact-checkers and CI run. Each installs what it needs first.
 SOURCES ?= seeds
 OUT ?= output
+BASELINE ?= pipelines/kim-putin/baseline.json
 NODE ?= node
 SHELL := /bin/bash
 
@@ -8,11 +9,13 @@ INSTALLED := node_modules/.installed
 BUILT := dist/.built
 BUILD_INPUTS := $(shell find src pipelines bench -type f \( -name '*.ts' -o -name '*.json' \) 2>/dev/null) tsconfig.json tsconfig.build.json package.json
 
-.PHONY: report check test bench typecheck clean help golden
+.PHONY: report check baseline decide test bench typecheck clean help golden
 
 help:
 	@echo "make report [SOURCES=dir OUT=dir]   run the pipeline and write the reports"
-	@echo "make check  [SOURCES=dir OUT=dir]   the CI gate for a source drop"
+	@echo "make check  [SOURCES=dir OUT=dir]   the CI gate for a source drop (against BASELINE)"
+	@echo "make baseline                       record the current discrepancies in the baseline"
+	@echo "make decide ID=… DECISION=… NOTE=…  confirm or dismiss one discrepancy"
 	@echo "make test                           type check and test suite"
 
 # npm ci when node_modules is missing or older than the lock file.
@@ -30,7 +33,15 @@ report: $(BUILT)
 	$(NODE) dist/src/bin.js report --sources "$(SOURCES)" --out "$(OUT)"
 
 check: $(BUILT)
-	$(NODE) dist/src/bin.js check --sources "$(SOURCES)" --out "$(OUT)"
+	$(NODE) dist/src/bin.js check --sources "$(SOURCES)" --out "$(OUT)" --baseline "$(BASELINE)"
+
+# Records the current discrepancies in the baseline, keeping earlier decisions and notes.
+baseline: $(BUILT)
+	$(NODE) dist/src/bin.js baseline record --sources "$(SOURCES)" --out "$(OUT)" --baseline "$(BASELINE)"
+
+# make decide ID=<discrepancy id> DECISION=confirmed|dismissed NOTE="…"
+decide: $(BUILT)
+	$(NODE) dist/src/bin.js baseline decide --baseline "$(BASELINE)" --id "$(ID)" --decision "$(DECISION)" $(if $(NOTE),--note "$(NOTE)")
 
 typecheck: $(INSTALLED)
 	npx tsc -p tsconfig.json --noEmit
@@ -43,4 +54,4 @@ clean:
 
 # Rewrites the golden files from the current output; review the diff before committing.
 golden: $(INSTALLED)
-	UPDATE_GOLDEN=1 npx vitest run test/normalize test/report test/pipelines
+	UPDATE_GOLDEN=1 npx vitest run test/normalize test/report test/pipelines test/check

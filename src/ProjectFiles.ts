@@ -17,4 +17,5 @@ const findRoot = (from: string): string => {
 export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)))
 export const languagesFolder = resolve(projectRoot, "src/languages")
 export const defaultCatalogue = resolve(projectRoot, "pipelines/kim-putin/claims.json")
+export const defaultBaseline = "pipelines/kim-putin/baseline.json"
 export const toolVersion: string = (JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string }).version

@@ -5,14 +5,14 @@ import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Console, Effect, Layer } from "effect"
 import yargs from "yargs"
 import { hideBin } from "yargs/helpers"
-import { runCheck } from "../pipelines/check.ts"
+import { runCheck, runDecide, runRecordBaseline } from "../pipelines/check.ts"
 import { runExplain } from "../pipelines/explain.ts"
 import { runReport } from "../pipelines/report.ts"
 import { ExtractClaims } from "./claims/Extract.ts"
 import { Ingest } from "./ingest/Ingest.ts"
 import { Languages } from "./languages/Languages.ts"
 import { Normalize } from "./normalize/Normalize.ts"
-import { defaultCatalogue } from "./ProjectFiles.ts"
+import { defaultBaseline, defaultCatalogue } from "./ProjectFiles.ts"
 
 const MainLayer = Layer.mergeAll(Ingest.layer, Normalize.layer, ExtractClaims.layer).pipe(
   Layer.provideMerge(Languages.layer),
@@ -36,6 +36,13 @@ const sourceOptions = {
   catalogue: { type: "string", default: defaultCatalogue, defaultDescription: "pipelines/kim-putin/claims.json", describe: "the claim catalogue" }
 } as const
 
+const baselineOption = {
+  type: "string",
+  default: defaultBaseline,
+  defaultDescription: "pipelines/kim-putin/baseline.json",
+  describe: "the reviewed baseline of discrepancies"
+} as const
+
 const printLines = (lines: ReadonlyArray<string>) => Console.log(lines.join("\n"))
 
 void yargs(hideBin(process.argv))
@@ -54,12 +61,37 @@ void yargs(hideBin(process.argv))
   )
   .command(
     "check",
-    "validate a source drop for CI: fails when any file is rejected",
-    (y) => y.options(sourceOptions),
+    "the CI gate for a source drop: fails when a file is rejected or the discrepancies differ from the reviewed baseline",
+    (y) => y.options({ ...sourceOptions, baseline: baselineOption }),
     (argv) => {
-      run(runCheck({ sources: argv.sources, out: argv.out, maxBytes: argv["max-bytes"], catalogue: argv.catalogue }).pipe(
+      run(runCheck({ sources: argv.sources, out: argv.out, maxBytes: argv["max-bytes"], catalogue: argv.catalogue, baseline: argv.baseline }).pipe(
         Effect.tap((result) => printLines(result.lines)),
         Effect.map((result) => result.exitCode)
+      ))
+    }
+  )
+  .command(
+    "baseline <action>",
+    "record the current discrepancies in the reviewed baseline (keeping decisions and notes), or decide on one",
+    (y) =>
+      y
+        .positional("action", { choices: ["record", "decide"] as const, describe: "record: write the current discrepancies; decide: mark one confirmed or dismissed" })
+        .options({
+          ...sourceOptions,
+          baseline: baselineOption,
+          id: { type: "string", describe: "decide: the discrepancy id" },
+          decision: { choices: ["confirmed", "dismissed", "unreviewed"] as const, describe: "decide: the decision" },
+          note: { type: "string", describe: "decide: a note for the next reviewer" }
+        })
+        .check((argv) => {
+          if (argv.action === "decide" && (argv.id === undefined || argv.decision === undefined)) throw new Error("baseline decide needs --id and --decision")
+          return true
+        }),
+    (argv) => {
+      const options = { sources: argv.sources, out: argv.out, maxBytes: argv["max-bytes"], catalogue: argv.catalogue, baseline: argv.baseline }
+      run((argv.action === "record" ? runRecordBaseline(options) : runDecide({ baseline: argv.baseline, id: argv.id!, decision: argv.decision!, note: argv.note })).pipe(
+        Effect.tap(printLines),
+        Effect.as(0)
       ))
     }
   )
@@ -86,7 +118,7 @@ void yargs(hideBin(process.argv))
     if (typeof argv["max-bytes"] === "number" && !(argv["max-bytes"] > 0)) throw new Error("--max-bytes must be a positive number")
     return true
   })
-  .demandCommand(1, "Say which command to run: report, check or explain (see --help).")
+  .demandCommand(1, "Say which command to run: report, check, baseline or explain (see --help).")
   .strict()
   .recommendCommands()
   .help()
