@@ -9,7 +9,7 @@ INSTALLED := node_modules/.installed
 BUILT := dist/.built
 BUILD_INPUTS := $(shell find src pipelines bench -type f \( -name '*.ts' -o -name '*.json' \) 2>/dev/null) tsconfig.json tsconfig.build.json package.json
 
-.PHONY: report check baseline decide test bench typecheck clean help golden
+.PHONY: report check baseline decide languages test bench typecheck clean help golden
 
 help:
 	@echo "make report [SOURCES=dir OUT=dir]   run the pipeline and write the reports"
@@ -48,6 +48,10 @@ typecheck: $(INSTALLED)
 
 test: $(INSTALLED) typecheck
 	npx vitest run
+
+# Regenerates the README's table of languages from the resources and their tests.
+languages: $(BUILT)
+	$(NODE) dist/src/bin.js languages --write
 
 clean:
 	rm -rf dist output

@@ -7,6 +7,7 @@ import yargs from "yargs"
 import { hideBin } from "yargs/helpers"
 import { runCheck, runDecide, runRecordBaseline } from "../pipelines/check.ts"
 import { runExplain } from "../pipelines/explain.ts"
+import { runLanguagesTable } from "../pipelines/languages.ts"
 import { runReport } from "../pipelines/report.ts"
 import { ExtractClaims } from "./claims/Extract.ts"
 import { Ingest } from "./ingest/Ingest.ts"
@@ -114,11 +115,19 @@ void yargs(hideBin(process.argv))
       ))
     }
   )
+  .command(
+    "languages",
+    "print the table of language resources (concepts covered, test sentences); --write puts it in README.md",
+    (y) => y.options({ write: { type: "boolean", default: false, describe: "replace the table in README.md" } }),
+    (argv) => {
+      run(runLanguagesTable(argv.write).pipe(Effect.tap(printLines), Effect.as(0)))
+    }
+  )
   .check((argv) => {
     if (typeof argv["max-bytes"] === "number" && !(argv["max-bytes"] > 0)) throw new Error("--max-bytes must be a positive number")
     return true
   })
-  .demandCommand(1, "Say which command to run: report, check, baseline or explain (see --help).")
+  .demandCommand(1, "Say which command to run: report, check, baseline, explain or languages (see --help).")
   .strict()
   .recommendCommands()
   .help()
