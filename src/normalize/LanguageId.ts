@@ -582,6 +582,33 @@ const FUNCTION_WORDS: Readonly<Record<string, ReadonlyArray<string>>> = {
 const groupOf = (language: string, script: Script): RefinementGroup | undefined =>
   GROUPS.find((group) => group.script === script && language in group.members)
 
+const FUNCTION_WORD_SETS: ReadonlyArray<readonly [string, ReadonlySet<string>]> = Object.entries(FUNCTION_WORDS).map(([l, list]) => [l, new Set(list)] as const)
+const WORD = /[\p{L}\p{M}]+/gu
+/** Running text at least this long may take the function-word fast path. */
+const LEAD_MIN_WORDS = 40
+const LEAD_MIN_HITS = 10
+const LEAD_RATIO = 2
+
+/** The language whose function words clearly lead in a sample of running text, if one does. */
+const functionWordLead = (sample: string, script: Script, minWords = LEAD_MIN_WORDS, minHits = LEAD_MIN_HITS): { readonly language: string; readonly ratio: number } | undefined => {
+  const words = sample.toLowerCase().match(WORD) ?? []
+  if (words.length < minWords) return undefined
+  const hits = new Map<string, number>()
+  for (const [language, set] of FUNCTION_WORD_SETS) {
+    if (!scriptsOf(language).includes(script)) continue
+    let n = 0
+    for (const word of words) if (set.has(word)) n++
+    hits.set(language, n)
+  }
+  const ranked = rank(hits)
+  const top = ranked[0]
+  if (top === undefined || top.score < minHits) return undefined
+  const group = groupOf(top.language, script)
+  const rival = ranked.find((r) => r.language !== top.language && !(group !== undefined && r.language in group.members))
+  const ratio = rival === undefined || rival.score === 0 ? Infinity : top.score / rival.score
+  return ratio >= LEAD_RATIO ? { language: top.language, ratio } : undefined
+}
+
 // ---------------------------------------------------------------------------
 // Text features
 // ---------------------------------------------------------------------------
@@ -844,10 +871,13 @@ interface Decision {
 }
 
 /** Franc + letters + markers for Latin or Cyrillic text. */
-const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefined): Decision => {
+const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefined, restrictTo?: ReadonlyArray<string>): Decision => {
   const candidates = CANDIDATES[script]
   const priorCodes = prior === undefined ? [] : (ISO1_TO_ISO3[prior] ?? [])
-  const only = [...new Set([...candidates.core, ...candidates.extra, ...priorCodes])]
+  const restricted = restrictTo?.flatMap((language) => ISO1_TO_ISO3[language] ?? [])
+  const only = restricted !== undefined && restricted.length > 1
+    ? [...new Set([...restricted, ...priorCodes])]
+    : [...new Set([...candidates.core, ...candidates.extra, ...priorCodes])]
   const coreLanguages = new Set(candidates.core.map((code) => candidates.fold[code] ?? toIso1(code)))
   const languageOf = (code: string): string => candidates.fold[code] ?? toIso1(code)
   const francScores = francAll(sample, { only, minLength: 1 })
@@ -985,6 +1015,21 @@ const priorCompatible = (decision: Decision, prior: string, letters: number, lex
 }
 
 /**
+ * Whether a paragraph plainly reads as `language` (or a close sister of it):
+ * its function words lead clearly. A cheap check that spares the full
+ * identification for the paragraphs of an article already identified.
+ */
+export const confirmsLanguage = (text: string, language: string): boolean => {
+  const sample = sampleOf(clean(text))
+  const script = dominantScript(countScripts(sample))
+  if (!scriptsOf(language).includes(script)) return false
+  const lead = functionWordLead(sample, script, 12, 4)?.language
+  if (lead === undefined) return false
+  const group = groupOf(language, script)
+  return lead === language || (group !== undefined && lead in group.members)
+}
+
+/**
  * Identify the language of `text`. `prior` is the ISO 639-1 language of the
  * surrounding document; short or ambiguous segments fall back to it when
  * their script and evidence are compatible with it.
@@ -1019,7 +1064,15 @@ export const identifyLanguage = (text: string, options?: { readonly prior?: stri
     return guess(toIso1(top[0]), script, confidence, "franc")
   }
 
-  const decision = decide(sample, script, prior)
+  // Fast path for running text: when one language's function words clearly lead
+  // (twice those of any language outside its close group), franc is not needed
+  // to find the language, only, within a close group, to tell the sisters apart.
+  const found = functionWordLead(sample, script)
+  const lead = found?.language
+  if (found !== undefined && groupOf(found.language, script) === undefined) {
+    return guess(found.language, script, Math.min(1, 0.85 + 0.05 * Math.min(found.ratio, 3)), "function-words")
+  }
+  const decision = decide(sample, script, prior, lead === undefined ? undefined : Object.keys(groupOf(lead, script)!.members))
   if (decision.language === "und") return fallback("unclear")
 
   if (prior !== undefined && priorFits && prior !== decision.language) {

@@ -4,7 +4,7 @@ import { Document, Segment, Sentence, type SegmentRole } from "../domain/Documen
 import type { Source } from "../domain/Source.ts"
 import { normalizeText, type NormalizedText, toOriginal } from "../text/NormalizedText.ts"
 import boilerplate from "./boilerplate.json" with { type: "json" }
-import { identifyLanguage } from "./LanguageId.ts"
+import { confirmsLanguage, identifyLanguage } from "./LanguageId.ts"
 import { splitSentences } from "./Sentences.ts"
 
 const compile = (patterns: ReadonlyArray<string>) => patterns.map((p) => new RegExp(p, "iu"))
@@ -189,9 +189,12 @@ export const normalizeSource = (source: Source): Normalized => {
     postLanguages.set(author, identifyLanguage(postText, { prior: language }))
   }
   for (const piece of pieces) {
+    const pieceText = text.slice(piece.start, piece.end)
     const own = piece.role === "embedded-post"
       ? postLanguages.get(piece.author ?? "")!
-      : identifyLanguage(text.slice(piece.start, piece.end), { prior: language })
+      : confirmsLanguage(pieceText, language)
+      ? { language, confidence: guess.confidence }
+      : identifyLanguage(pieceText, { prior: language })
     // a paragraph never switches to a close sister of the article's language (Slovenian text does not turn Serbian mid-article)
     const pieceLanguage = own.language === "und" || sameGroup(own.language, language) ? language : own.language
     const ranges = splitSentences(text, piece.start, piece.end, pieceLanguage)
