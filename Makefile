@@ -9,7 +9,7 @@ INSTALLED := node_modules/.installed
 BUILT := dist/.built
 BUILD_INPUTS := $(shell find src pipelines bench -type f \( -name '*.ts' -o -name '*.json' \) 2>/dev/null) tsconfig.json tsconfig.build.json package.json
 
-.PHONY: report check baseline decide languages test bench typecheck clean help golden
+.PHONY: report check baseline decide languages chromium test bench typecheck clean help golden
 
 help:
 	@echo "make report [SOURCES=dir OUT=dir]   run the pipeline and write the reports"
@@ -46,8 +46,15 @@ decide: $(BUILT)
 typecheck: $(INSTALLED)
 	npx tsc -p tsconfig.json --noEmit
 
-test: $(INSTALLED) typecheck
-	npx vitest run
+# The review page is tested in Debian's Chromium; installed when missing.
+CHROMIUM_PATH ?= /usr/bin/chromium
+chromium:
+	@test -x "$(CHROMIUM_PATH)" || { echo "installing Debian's chromium for the browser test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(INSTALLED) typecheck chromium
+	CHROMIUM_PATH="$(CHROMIUM_PATH)" npx vitest run
 
 # Regenerates the README's table of languages from the resources and their tests.
 languages: $(BUILT)

@@ -12,6 +12,7 @@ import { Languages } from "../src/languages/Languages.ts"
 import { Normalize } from "../src/normalize/Normalize.ts"
 import { writeOutputs } from "../src/report/AtomicWrite.ts"
 import { renderClaimsCsv, renderCoverageCsv, renderDiscrepanciesCsv } from "../src/report/Csv.ts"
+import { renderReportHtml } from "../src/report/Html.ts"
 import { buildReport, renderReportJson } from "../src/report/ReportJson.ts"
 import { summarize } from "../src/report/Summary.ts"
 
@@ -48,7 +49,8 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
     ["report.schema.json", reportJsonSchema()],
     ["claims.csv", renderClaimsCsv(report)],
     ["discrepancies.csv", renderDiscrepanciesCsv(report)],
-    ["coverage.csv", renderCoverageCsv(report, catalogue.claims.map((c) => c.id))]
+    ["coverage.csv", renderCoverageCsv(report, catalogue.claims.map((c) => c.id))],
+    ["report.html", renderReportHtml(report, catalogue.claims)]
   ])
   return summarize(report, options.out)
 })

@@ -201,20 +201,27 @@ export class Lexicon {
   scan(forms: TokenForms): Array<Hit> {
     const hits: Array<Hit> = []
     const { folded, stems } = forms
-    for (let i = 0; i < folded.length; i++) {
-      const word = folded[i]!
-      const candidates = new Set<Entry>()
-      const add = (list: ReadonlyArray<Entry> | undefined) => list?.forEach((e) => candidates.add(e))
-      add(this.byWord.get(word))
-      const stem = stems[i]!
-      if (stem.length > 0) add(this.byStem.get(stem))
-      add(this.byPrefix.get(word.slice(0, KEY)))
-      add(this.bySuffix.get(word.slice(-KEY)))
-      for (const entry of this.infixes) candidates.add(entry)
-      for (const entry of candidates) {
+    const tried = new Set<Entry>()
+    const tryAll = (list: ReadonlyArray<Entry> | undefined, i: number) => {
+      if (list === undefined) return
+      for (const entry of list) {
+        if (tried.has(entry)) continue
+        tried.add(entry)
         const to = this.follow(entry.steps, folded, stems, i)
         if (to !== -1) hits.push({ kind: entry.kind, id: entry.id, from: i, to })
       }
+    }
+    for (let i = 0; i < folded.length; i++) {
+      const word = folded[i]!
+      const stem = stems[i]!
+      tried.clear()
+      tryAll(this.byWord.get(word), i)
+      if (stem.length > 0) tryAll(this.byStem.get(stem), i)
+      if (word.length >= KEY) {
+        tryAll(this.byPrefix.get(word.slice(0, KEY)), i)
+        tryAll(this.bySuffix.get(word.slice(-KEY)), i)
+      }
+      if (this.infixes.length > 0 && word.length >= 4) tryAll(this.infixes, i)
     }
     return dedupe(hits)
   }

@@ -582,11 +582,18 @@ const FUNCTION_WORDS: Readonly<Record<string, ReadonlyArray<string>>> = {
 const groupOf = (language: string, script: Script): RefinementGroup | undefined =>
   GROUPS.find((group) => group.script === script && language in group.members)
 
-const FUNCTION_WORD_SETS: ReadonlyArray<readonly [string, ReadonlySet<string>]> = Object.entries(FUNCTION_WORDS).map(([l, list]) => [l, new Set(list)] as const)
+/** word → the languages it is a function word of */
+const FUNCTION_WORD_INDEX: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
+  const index = new Map<string, Array<string>>()
+  for (const [language, list] of Object.entries(FUNCTION_WORDS)) {
+    for (const word of new Set(list)) index.set(word, [...(index.get(word) ?? []), language])
+  }
+  return index
+})()
 const WORD = /[\p{L}\p{M}]+/gu
 /** Running text at least this long may take the function-word fast path. */
 const LEAD_MIN_WORDS = 40
-const LEAD_MIN_HITS = 10
+const LEAD_MIN_HITS = 6
 const LEAD_RATIO = 2
 
 /** The language whose function words clearly lead in a sample of running text, if one does. */
@@ -594,12 +601,13 @@ const functionWordLead = (sample: string, script: Script, minWords = LEAD_MIN_WO
   const words = sample.toLowerCase().match(WORD) ?? []
   if (words.length < minWords) return undefined
   const hits = new Map<string, number>()
-  for (const [language, set] of FUNCTION_WORD_SETS) {
-    if (!scriptsOf(language).includes(script)) continue
-    let n = 0
-    for (const word of words) if (set.has(word)) n++
-    hits.set(language, n)
+  // a word shared by several languages says less about each of them
+  for (const word of words) {
+    const languages = FUNCTION_WORD_INDEX.get(word)
+    if (languages === undefined) continue
+    for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1 / languages.length)
   }
+  for (const language of hits.keys()) if (!scriptsOf(language).includes(script)) hits.delete(language)
   const ranked = rank(hits)
   const top = ranked[0]
   if (top === undefined || top.score < minHits) return undefined
@@ -768,16 +776,14 @@ const HANDLE = /(?:^|\s)@[\p{L}\p{N}_]+/gu
 /** Raw characters looked at before cleaning (URLs etc. may be removed). */
 const RAW_CHARS = 4 * SAMPLE_CHARS
 
-const clean = (text: string): string =>
-  text
-    .slice(0, RAW_CHARS)
-    .normalize("NFC")
-    .replace(URL, " ")
-    .replace(EMAIL, " ")
-    .replace(HANDLE, " ")
-    .replace(/#(?=[\p{L}\p{N}])/gu, "")
-    .replace(/\s+/gu, " ")
-    .trim()
+const clean = (text: string): string => {
+  let cleaned = text.slice(0, RAW_CHARS).normalize("NFC")
+  // the address patterns backtrack on long text: only run them where they can match
+  if (cleaned.includes("://") || cleaned.includes("www.")) cleaned = cleaned.replace(URL, " ")
+  if (cleaned.includes("@")) cleaned = cleaned.replace(EMAIL, " ").replace(HANDLE, " ")
+  if (cleaned.includes("#")) cleaned = cleaned.replace(/#(?=[\p{L}\p{N}])/gu, "")
+  return cleaned.replace(/\s+/gu, " ").trim()
+}
 
 const sampleOf = (text: string): string => {
   if (text.length <= SAMPLE_CHARS) return text
@@ -880,7 +886,10 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
     : [...new Set([...candidates.core, ...candidates.extra, ...priorCodes])]
   const coreLanguages = new Set(candidates.core.map((code) => candidates.fold[code] ?? toIso1(code)))
   const languageOf = (code: string): string => candidates.fold[code] ?? toIso1(code)
-  const francScores = francAll(sample, { only, minLength: 1 })
+  // Within a close group found by function words, franc adds little the markers do not say: it is skipped.
+  const francScores: ReadonlyArray<readonly [string, number]> = restricted !== undefined && restricted.length > 1 && prior === undefined
+    ? restricted.map((code) => [code, 1] as const)
+    : francAll(sample, { only, minLength: 1 })
 
   // Franc closeness: each gap relative to the median gap, which makes it
   // comparable across text lengths (franc's normalised gaps shrink as texts grow).
@@ -1023,7 +1032,7 @@ export const confirmsLanguage = (text: string, language: string): boolean => {
   const sample = sampleOf(clean(text))
   const script = dominantScript(countScripts(sample))
   if (!scriptsOf(language).includes(script)) return false
-  const lead = functionWordLead(sample, script, 12, 4)?.language
+  const lead = functionWordLead(sample, script, 12, 2)?.language
   if (lead === undefined) return false
   const group = groupOf(language, script)
   return lead === language || (group !== undefined && lead in group.members)

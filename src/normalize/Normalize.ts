@@ -37,6 +37,10 @@ interface Piece {
   readonly date: string | null
 }
 
+const fewWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 12
+const scriptOf = (text: string) => /\p{Script=Greek}/u.test(text) ? "Grek" : /\p{Script=Cyrillic}/u.test(text) ? "Cyrl" : "Latn"
+const sameScript = (a: string, b: string) => scriptOf(a) === scriptOf(b)
+
 /** Languages so close that a short stretch of one reads as the other. */
 const CLOSE_GROUPS: ReadonlyArray<ReadonlyArray<string>> = [["sl", "hr", "sr", "bs"], ["cs", "sk"], ["ru", "uk", "bg", "be", "mk"], ["es", "pt", "gl"], ["da", "nb", "no", "sv"]]
 const sameGroup = (a: string, b: string) => CLOSE_GROUPS.some((g) => g.includes(a) && g.includes(b))
@@ -190,9 +194,10 @@ export const normalizeSource = (source: Source): Normalized => {
   }
   for (const piece of pieces) {
     const pieceText = text.slice(piece.start, piece.end)
+    // a line of a few words (a headline, a caption) says too little to leave the article's language
     const own = piece.role === "embedded-post"
       ? postLanguages.get(piece.author ?? "")!
-      : confirmsLanguage(pieceText, language)
+      : confirmsLanguage(pieceText, language) || (fewWords(pieceText) && sameScript(pieceText, bodyText))
       ? { language, confidence: guess.confidence }
       : identifyLanguage(pieceText, { prior: language })
     // a paragraph never switches to a close sister of the article's language (Slovenian text does not turn Serbian mid-article)

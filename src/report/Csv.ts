@@ -40,17 +40,13 @@ const cellText = (m: ReportDocument["matches"][number]) => {
 export const renderCoverageCsv = (report: ReportDocument, claimIds: ReadonlyArray<string>): string => {
   const sources = [...report.sources].sort((a, b) => ((a.eventId ?? "~") < (b.eventId ?? "~") ? -1 : (a.eventId ?? "~") > (b.eventId ?? "~") ? 1 : a.id < b.id ? -1 : 1))
   const primaries = report.matches.filter((m) => m.primary)
-  const cells = aq.from([
-    ...primaries.map((m) => ({ claim: m.claimId, source: m.sourceId, cell: cellText(m) })),
-    // every claim and every source appear, even with no match at all
-    ...claimIds.flatMap((claim) => sources.map((s) => ({ claim, source: s.id, cell: null })))
-  ])
-  const wide = cells
-    .groupby("claim")
-    .pivot("source", { cell: (d: { cell: string | null }) => aq.op.max(d.cell) })
-    .objects() as Array<Record<string, string | null>>
-  const order = new Map(claimIds.map((id, i) => [id, i]))
-  wide.sort((a, b) => (order.get(a["claim"]!) ?? 0) - (order.get(b["claim"]!) ?? 0))
+  const cells = aq.from(primaries.map((m) => ({ claim: m.claimId, source: m.sourceId, cell: cellText(m) })))
+  const pivoted = primaries.length === 0
+    ? []
+    : cells.groupby("claim").pivot("source", "cell").objects() as Array<Record<string, string | null>>
+  // every claim appears, also one no source reports; a source without a match reads "—"
+  const byClaim = new Map(pivoted.map((row) => [row["claim"], row]))
+  const wide = claimIds.map((claim) => byClaim.get(claim) ?? { claim })
   const header = ["claim_id", ...sources.map((s) => s.id)]
   const eventRow = ["event", ...sources.map((s) => s.eventId ?? "unassigned")]
   const languageRow = ["language", ...sources.map((s) => s.language)]

@@ -26,7 +26,7 @@ export const summarize = (report: ReportDocument, out: string): RunSummary => {
     `ignored: ${report.ignored.length}`,
     ...(unsearched.length > 0 ? [withCounts("not searched (no language resources)", unsearched.map((d) => d.sourceId ?? ""))] : []),
     ...report.rejected.map((r) => `  rejected ${r.message}`),
-    `written: ${out}/report.json, report.schema.json, claims.csv, discrepancies.csv, coverage.csv`
+    `written: ${out}/report.json, report.schema.json, claims.csv, discrepancies.csv, coverage.csv, report.html`
   ]
   return { lines, rejected: report.rejected.length, report }
 }

@@ -16,7 +16,7 @@ export const PipelineLayer = Layer.mergeAll(Ingest.layer, Normalize.layer, Extra
   Layer.provideMerge(NodeServices.layer)
 )
 
-export const OUTPUT_FILES = ["report.json", "report.schema.json", "claims.csv", "discrepancies.csv", "coverage.csv"] as const
+export const OUTPUT_FILES = ["report.json", "report.schema.json", "claims.csv", "discrepancies.csv", "coverage.csv", "report.html"] as const
 
 export const runPipeline = async (sources: string, catalogue = defaultCatalogue) => {
   const out = mkdtempSync(join(tmpdir(), "crossclaim-out-"))
