@@ -1,58 +1,66 @@
-/** The report pipeline: a source folder → report.json, its JSON Schema and the three CSVs in the output folder. */
+/** The report pipeline: a source folder → report.json, its JSON Schema, the three CSVs and the review page. */
 import { Effect } from "effect"
 import { readCatalogue } from "../src/claims/Catalogue.ts"
-import { ExtractClaims } from "../src/claims/Extract.ts"
 import { align, primaryMatch } from "../src/compare/Align.ts"
 import { compare } from "../src/compare/Compare.ts"
 import { Diagnostic, type Document } from "../src/domain/Document.ts"
 import type { Match } from "../src/domain/Match.ts"
 import { reportJsonSchema } from "../src/domain/Report.ts"
-import { type IngestOptions, Ingest } from "../src/ingest/Ingest.ts"
+import { Ingest, type IngestOptions } from "../src/ingest/Ingest.ts"
 import { Languages } from "../src/languages/Languages.ts"
-import { Normalize } from "../src/normalize/Normalize.ts"
 import { writeOutputs } from "../src/report/AtomicWrite.ts"
 import { renderClaimsCsv, renderCoverageCsv, renderDiscrepanciesCsv } from "../src/report/Csv.ts"
 import { renderReportHtml } from "../src/report/Html.ts"
 import { buildReport, renderReportJson } from "../src/report/ReportJson.ts"
 import { summarize } from "../src/report/Summary.ts"
+import { SourcePool } from "../src/sources/SourcePool.ts"
+import { StageTimer } from "../src/report/StageTimer.ts"
 
 export interface ReportOptions extends IngestOptions {
   readonly sources: string
   readonly out: string
   readonly catalogue: string
+  /** worker threads for the per-source stages; 0: all on the main thread */
+  readonly workers: number
 }
 
 export const runReport = Effect.fn("runReport")(function*(options: ReportOptions) {
+  const timer = new StageTimer()
   const languages = yield* Languages
   const catalogue = yield* readCatalogue(options.catalogue, { concepts: languages.concepts, entities: new Set(languages.entities.kinds.keys()) })
-  const ingested = yield* (yield* Ingest).folder(options.sources, options)
-  const normalized = yield* Effect.forEach(ingested.sources, (yield* Normalize).source)
-  const extract = yield* ExtractClaims
-  const extracted = normalized.map((n) => ({ document: n.document, ...extract.extract(extract.prepare(n), catalogue.claims) }))
-  const aligned = align(extracted, catalogue.events)
-  const searchable = new Set(extracted.filter((e) => !e.diagnostics.some((d) => d.code === "no-resources" && d.message.includes("its text"))).map((e) => e.document.id))
-  const discrepancies = compare({ catalogue, matches: aligned.matches, eventIds: aligned.eventIds, searchable })
-  const report = buildReport({
-    catalogue,
-    documents: normalized.map((n) => n.document),
-    eventIds: aligned.eventIds,
-    eventReasons: aligned.eventReasons,
-    rejected: ingested.rejected,
-    ignored: ingested.ignored,
-    diagnostics: [...normalized.flatMap((n) => encodingDiagnostics(n.document)), ...extracted.flatMap((e) => e.diagnostics), ...aligned.diagnostics],
-    matches: aligned.matches,
-    primaries: primariesOf(aligned.matches),
-    discrepancies
-  })
-  yield* writeOutputs(options.out, [
-    ["report.json", renderReportJson(report)],
-    ["report.schema.json", reportJsonSchema()],
-    ["claims.csv", renderClaimsCsv(report)],
-    ["discrepancies.csv", renderDiscrepanciesCsv(report)],
-    ["coverage.csv", renderCoverageCsv(report, catalogue.claims.map((c) => c.id))],
-    ["report.html", renderReportHtml(report, catalogue.claims)]
-  ])
-  return summarize(report, options.out)
+  const drop = yield* timer.time("list", (yield* Ingest).list(options.sources))
+  const results = yield* timer.time("read, normalize, extract", (yield* SourcePool).process(options.sources, drop.articles, options, catalogue.claims))
+  const read = results.flatMap((r) => (r.document === null ? [] : [{ ...r, document: r.document }]))
+  const aligned = yield* timer.time("align", Effect.sync(() => align(read, catalogue.events)))
+  const searchable = new Set(read.filter((r) => !r.diagnostics.some((d) => d.code === "no-resources" && d.message.includes("its text"))).map((r) => r.document.id))
+  const discrepancies = yield* timer.time("compare", Effect.sync(() => compare({ catalogue, matches: aligned.matches, eventIds: aligned.eventIds, searchable })))
+  const files = yield* timer.time("report", Effect.sync(() => {
+    const report = buildReport({
+      catalogue,
+      documents: read.map((r) => r.document),
+      eventIds: aligned.eventIds,
+      eventReasons: aligned.eventReasons,
+      rejected: [...drop.rejected, ...results.flatMap((r) => r.rejected)],
+      ignored: drop.ignored,
+      diagnostics: [...read.flatMap((r) => encodingDiagnostics(r.document)), ...read.flatMap((r) => r.diagnostics), ...aligned.diagnostics],
+      matches: aligned.matches,
+      primaries: primariesOf(aligned.matches),
+      discrepancies
+    })
+    return {
+      report,
+      outputs: [
+        ["report.json", renderReportJson(report)],
+        ["report.schema.json", reportJsonSchema()],
+        ["claims.csv", renderClaimsCsv(report)],
+        ["discrepancies.csv", renderDiscrepanciesCsv(report)],
+        ["coverage.csv", renderCoverageCsv(report, catalogue.claims.map((c) => c.id))],
+        ["report.html", renderReportHtml(report, catalogue.claims)]
+      ] as const
+    }
+  }))
+  yield* timer.time("write", writeOutputs(options.out, files.outputs))
+  return { ...summarize(files.report, options.out), stages: timer.stages }
 })
 
 const primariesOf = (matches: ReadonlyArray<Match>): Set<Match> => {

@@ -71,7 +71,85 @@ const describeMetaIssue = (json: unknown, issue: string): string => {
   return issue
 }
 
+/** One article of a drop: its text file and, when there is one, its metadata file. */
+export interface Article {
+  readonly file: string
+  readonly meta: string | undefined
+}
+
+export interface ReadArticle {
+  readonly source: Source | null
+  readonly rejected: ReadonlyArray<Rejected>
+}
+
+/** A file over the size limit is rejected unread, and its metadata with it. */
+export const oversize = (file: string, metaFile: string | undefined, size: number, options: IngestOptions): ReadArticle | null =>
+  size <= options.maxBytes ? null : {
+    source: null,
+    rejected: [
+      new Rejected({ file, reason: "too-large", message: `${file}: ${size} bytes, over the limit of ${options.maxBytes} bytes (see --max-bytes)` }),
+      ...(metaFile === undefined ? [] : [new Rejected({ file: metaFile, reason: "meta-without-text", message: `${metaFile}: its article ${file} was rejected` })])
+    ]
+  }
+
+/** The bytes of an article (or the error reading them) and of its metadata → a source, or the reasons it was refused. */
+export const articleFromBytes = (input: {
+  readonly file: string
+  readonly metaFile: string | undefined
+  readonly size: number
+  readonly bytes: Uint8Array | { readonly message: string }
+  readonly metaBytes: Uint8Array | { readonly message: string } | undefined
+}): ReadArticle => {
+  const { file, metaFile } = input
+  const rejected: Array<Rejected> = []
+  if (!(input.bytes instanceof Uint8Array)) {
+    rejected.push(new Rejected({ file, reason: "unreadable", message: `${file}: cannot be read (${input.bytes.message})` }))
+  }
+  let meta: SourceMeta = {}
+  let metaRead: string | null = null
+  if (metaFile !== undefined && input.metaBytes !== undefined) {
+    const parsed = input.metaBytes instanceof Uint8Array
+      ? parseMeta(metaFile, input.metaBytes)
+      : new Rejected({ file: metaFile, reason: "unreadable", message: `${metaFile}: cannot be read (${input.metaBytes.message})` })
+    if (parsed instanceof Rejected) rejected.push(parsed)
+    else {
+      meta = parsed
+      metaRead = metaFile
+    }
+  }
+  const decoded = input.bytes instanceof Uint8Array ? decodeBytes(input.bytes) : null
+  if (decoded === null || decoded._tag === "Refused") {
+    if (decoded !== null) rejected.push(new Rejected({ file, reason: decoded.reason, message: `${file}: ${decoded.message}` }))
+    if (metaFile !== undefined && !rejected.some((r) => r.file === metaFile)) {
+      rejected.push(new Rejected({ file: metaFile, reason: "meta-without-text", message: `${metaFile}: its article ${file} was rejected` }))
+    }
+    return { source: null, rejected }
+  }
+  const source = new Source({
+    id: file.slice(0, -TEXT.length),
+    file,
+    text: decoded.text,
+    encoding: decoded.encoding,
+    encodingDetail: decoded.detail,
+    bytes: input.size,
+    metaFile: metaRead,
+    meta
+  })
+  return { source, rejected }
+}
+
+export interface Drop {
+  readonly articles: ReadonlyArray<Article>
+  readonly rejected: ReadonlyArray<Rejected>
+  readonly ignored: ReadonlyArray<Ignored>
+}
+
 export class Ingest extends Context.Service<Ingest, {
+  /** the files of a drop: articles with their metadata; the other files rejected or ignored */
+  readonly list: (folder: string) => Effect.Effect<Drop, SourceFolderError>
+  /** one article read and decoded */
+  readonly read: (folder: string, article: Article, options?: IngestOptions) => Effect.Effect<ReadArticle>
+  /** the whole drop read at once (small drops, explanations, tests) */
   readonly folder: (folder: string, options?: IngestOptions) => Effect.Effect<Ingested, SourceFolderError>
 }>()("crossclaim/Ingest") {
   static readonly layer = Layer.effect(
@@ -86,65 +164,31 @@ export class Ingest extends Context.Service<Ingest, {
         metaFile: string | undefined,
         options: IngestOptions
       ) {
-        const rejected: Array<Rejected> = []
-        const full = path.join(folder, file)
-        const info = yield* Effect.result(fs.stat(full))
-        if (info._tag === "Failure") {
-          return { source: null, rejected: [new Rejected({ file, reason: "unreadable", message: `${file}: cannot be read (${info.failure.message})` })] }
-        }
+        const info = yield* Effect.result(fs.stat(path.join(folder, file)))
+        if (info._tag === "Failure") return articleFromBytes({ file, metaFile, size: 0, bytes: info.failure, metaBytes: undefined })
         const size = Number(info.success.size)
-        if (size > options.maxBytes) {
-          rejected.push(new Rejected({ file, reason: "too-large", message: `${file}: ${size} bytes, over the limit of ${options.maxBytes} bytes (see --max-bytes)` }))
-          if (metaFile !== undefined) rejected.push(new Rejected({ file: metaFile, reason: "meta-without-text", message: `${metaFile}: its article ${file} was rejected` }))
-          return { source: null, rejected }
-        }
-        const bytes = yield* Effect.result(fs.readFile(full))
-        if (bytes._tag === "Failure") {
-          return { source: null, rejected: [new Rejected({ file, reason: "unreadable", message: `${file}: cannot be read (${bytes.failure.message})` })] }
-        }
-        const decoded = decodeBytes(bytes.success)
-        let meta: SourceMeta = {}
-        let metaRead: string | null = null
-        if (metaFile !== undefined) {
-          const metaBytes = yield* Effect.result(fs.readFile(path.join(folder, metaFile)))
-          const parsed = metaBytes._tag === "Failure"
-            ? new Rejected({ file: metaFile, reason: "unreadable", message: `${metaFile}: cannot be read (${metaBytes.failure.message})` })
-            : parseMeta(metaFile, metaBytes.success)
-          if (parsed instanceof Rejected) rejected.push(parsed)
-          else {
-            meta = parsed
-            metaRead = metaFile
-          }
-        }
-        if (decoded._tag === "Refused") {
-          rejected.push(new Rejected({ file, reason: decoded.reason, message: `${file}: ${decoded.message}` }))
-          if (metaFile !== undefined && !rejected.some((r) => r.file === metaFile)) {
-            rejected.push(new Rejected({ file: metaFile, reason: "meta-without-text", message: `${metaFile}: its article ${file} was rejected` }))
-          }
-          return { source: null, rejected }
-        }
-        const source = new Source({
-          id: file.slice(0, -TEXT.length),
+        const tooLarge = oversize(file, metaFile, size, options)
+        if (tooLarge !== null) return tooLarge
+        const bytes = yield* Effect.result(fs.readFile(path.join(folder, file)))
+        const metaBytes = metaFile === undefined ? undefined : yield* Effect.result(fs.readFile(path.join(folder, metaFile)))
+        return articleFromBytes({
           file,
-          text: decoded.text,
-          encoding: decoded.encoding,
-          encodingDetail: decoded.detail,
-          bytes: size,
-          metaFile: metaRead,
-          meta
+          metaFile,
+          size,
+          bytes: bytes._tag === "Success" ? bytes.success : bytes.failure,
+          metaBytes: metaBytes === undefined ? undefined : metaBytes._tag === "Success" ? metaBytes.success : metaBytes.failure
         })
-        return { source, rejected }
       })
 
-      const folder = Effect.fn("Ingest.folder")(function*(folder: string, options: IngestOptions = defaultIngestOptions) {
-        const entries = yield* fs.readDirectory(folder).pipe(
+      const list = Effect.fn("Ingest.list")(function*(folder: string) {
+        const entries = yield* fs.readDirectoryEntries(folder).pipe(
           Effect.mapError((error) => new SourceFolderError({ path: folder, detail: error.message }))
         )
-        const names = [...entries].sort(byName)
-        const nameSet = new Set(names)
+        const types = new Map(entries.map((e) => [e.name, e.type]))
+        const names = [...types.keys()].sort(byName)
         const ignored: Array<Ignored> = []
         const rejected: Array<Rejected> = []
-        const articles: Array<{ file: string; meta: string | undefined }> = []
+        const articles: Array<Article> = []
         for (const name of names) {
           if (hasControlCharacters(name)) {
             rejected.push(new Rejected({ file: JSON.stringify(name).slice(1, -1), reason: "invalid-name", message: `the file name ${JSON.stringify(name)} contains control characters` }))
@@ -152,32 +196,36 @@ export class Ingest extends Context.Service<Ingest, {
           }
           if (name.endsWith(META)) {
             const text = name.slice(0, -META.length) + TEXT
-            if (!nameSet.has(text)) rejected.push(new Rejected({ file: name, reason: "meta-without-text", message: `${name}: there is no ${text} beside it` }))
+            if (!types.has(text)) rejected.push(new Rejected({ file: name, reason: "meta-without-text", message: `${name}: there is no ${text} beside it` }))
             continue
           }
           if (name.endsWith(TEXT) && name.length > TEXT.length) {
-            const info = yield* Effect.result(fs.stat(path.join(folder, name)))
-            if (info._tag === "Success" && info.success.type !== "File") {
-              ignored.push(new Ignored({ file: name, reason: `a ${info.success.type.toLowerCase()}, not a file` }))
+            const type = types.get(name)
+            if (type !== "File" && type !== "SymbolicLink") {
+              ignored.push(new Ignored({ file: name, reason: `a ${String(type).toLowerCase()}, not a file` }))
               continue
             }
             const meta = name.slice(0, -TEXT.length) + META
-            articles.push({ file: name, meta: nameSet.has(meta) ? meta : undefined })
+            articles.push({ file: name, meta: types.has(meta) ? meta : undefined })
             continue
           }
           ignored.push(new Ignored({ file: name, reason: name.startsWith(".") ? "hidden file" : "not an article (.txt) or its metadata (.meta.json)" }))
         }
-        const read = yield* Effect.forEach(articles, ({ file, meta }) => readSource(folder, file, meta, options), { concurrency: 16 })
-        const sources: Array<Source> = []
-        for (const result of read) {
-          if (result.source !== null) sources.push(result.source)
-          rejected.push(...result.rejected)
-        }
-        rejected.sort((a, b) => byName(a.file, b.file))
-        return { sources, rejected, ignored }
+        return { articles, rejected, ignored } satisfies Drop
       })
 
-      return Ingest.of({ folder })
+      const read = (folder: string, article: Article, options: IngestOptions = defaultIngestOptions) =>
+        readSource(folder, article.file, article.meta, options)
+
+      const folder = Effect.fn("Ingest.folder")(function*(folder: string, options: IngestOptions = defaultIngestOptions) {
+        const drop = yield* list(folder)
+        const results = yield* Effect.forEach(drop.articles, (article) => read(folder, article, options), { concurrency: 16 })
+        const sources = results.flatMap((r) => (r.source === null ? [] : [r.source]))
+        const rejected = [...drop.rejected, ...results.flatMap((r) => r.rejected)].sort((a, b) => byName(a.file, b.file))
+        return { sources, rejected, ignored: drop.ignored }
+      })
+
+      return Ingest.of({ list, read, folder })
     })
   )
 }

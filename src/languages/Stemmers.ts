@@ -40,7 +40,14 @@ export const stemmerFor = (stemmer: Stemmer | null): ((word: string) => string) 
   if (stemmer === null) return null
   if ("snowball" in stemmer) {
     const snowball = SNOWBALL[stemmer.snowball]
-    return (word) => snowball(word.toLowerCase())
+    return (word) => {
+      try {
+        return snowball(word.toLowerCase())
+      } catch {
+        // the Bulgarian port throws on some words ("единен"): the word is then its own stem
+        return word.toLowerCase()
+      }
+    }
   }
   return suffixStemmer(stemmer.suffixes, stemmer.minStem)
 }

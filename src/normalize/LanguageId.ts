@@ -597,7 +597,7 @@ const LEAD_MIN_HITS = 6
 const LEAD_RATIO = 2
 
 /** The language whose function words clearly lead in a sample of running text, if one does. */
-const functionWordLead = (sample: string, script: Script, minWords = LEAD_MIN_WORDS, minHits = LEAD_MIN_HITS): { readonly language: string; readonly ratio: number } | undefined => {
+const functionWordLead = (sample: string, script: Script, minWords = LEAD_MIN_WORDS, minHits = LEAD_MIN_HITS, minRatio = LEAD_RATIO): { readonly language: string; readonly ratio: number } | undefined => {
   const words = sample.toLowerCase().match(WORD) ?? []
   if (words.length < minWords) return undefined
   const hits = new Map<string, number>()
@@ -614,7 +614,7 @@ const functionWordLead = (sample: string, script: Script, minWords = LEAD_MIN_WO
   const group = groupOf(top.language, script)
   const rival = ranked.find((r) => r.language !== top.language && !(group !== undefined && r.language in group.members))
   const ratio = rival === undefined || rival.score === 0 ? Infinity : top.score / rival.score
-  return ratio >= LEAD_RATIO ? { language: top.language, ratio } : undefined
+  return ratio >= minRatio ? { language: top.language, ratio } : undefined
 }
 
 // ---------------------------------------------------------------------------
@@ -798,13 +798,28 @@ interface ScriptCounts {
   readonly Other: number
 }
 
+const LETTER = /\p{L}/u
+const LATIN = /\p{Script=Latin}/u
+const CYRILLIC = /\p{Script=Cyrillic}/u
+const GREEK = /\p{Script=Greek}/u
+
+/** Letters per script, in one pass: ASCII letters are counted without a regular expression. */
 const countScripts = (text: string): ScriptCounts => {
-  const count = (re: RegExp) => text.match(re)?.length ?? 0
-  const all = count(/\p{L}/gu)
-  const latn = count(/\p{Script=Latin}/gu)
-  const cyrl = count(/\p{Script=Cyrillic}/gu)
-  const grek = count(/\p{Script=Greek}/gu)
-  return { Latn: latn, Cyrl: cyrl, Grek: grek, Other: all - latn - cyrl - grek }
+  let latn = 0
+  let cyrl = 0
+  let grek = 0
+  let other = 0
+  for (const ch of text) {
+    const code = ch.charCodeAt(0)
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) latn++
+    else if (code < 0xc0) continue
+    else if (code >= 0x400 && code <= 0x52f) { if (CYRILLIC.test(ch)) cyrl++ }
+    else if (code >= 0x370 && code <= 0x3ff) { if (GREEK.test(ch)) grek++ }
+    else if (code >= 0x1f00 && code <= 0x1fff) grek++
+    else if (LATIN.test(ch)) latn++
+    else if (LETTER.test(ch)) other++
+  }
+  return { Latn: latn, Cyrl: cyrl, Grek: grek, Other: other }
 }
 
 const dominantScript = (counts: ScriptCounts): Script => {
@@ -1032,7 +1047,8 @@ export const confirmsLanguage = (text: string, language: string): boolean => {
   const sample = sampleOf(clean(text))
   const script = dominantScript(countScripts(sample))
   if (!scriptsOf(language).includes(script)) return false
-  const lead = functionWordLead(sample, script, 12, 2)?.language
+  // a paragraph need not prove its language against all others: it must read most like the article's
+  const lead = functionWordLead(sample, script, 12, 1.5, 1.2)?.language
   if (lead === undefined) return false
   const group = groupOf(language, script)
   return lead === language || (group !== undefined && lead in group.members)

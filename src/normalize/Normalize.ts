@@ -37,8 +37,8 @@ interface Piece {
   readonly date: string | null
 }
 
-const fewWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 12
-const scriptOf = (text: string) => /\p{Script=Greek}/u.test(text) ? "Grek" : /\p{Script=Cyrillic}/u.test(text) ? "Cyrl" : "Latn"
+const fewWords = (text: string) => text.length < 60 || (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 12
+const scriptOf = (text: string) => /[\u0370-\u03ff\u1f00-\u1fff]/.test(text) ? "Grek" : /[\u0400-\u052f]/.test(text) ? "Cyrl" : "Latn"
 const sameScript = (a: string, b: string) => scriptOf(a) === scriptOf(b)
 
 /** Languages so close that a short stretch of one reads as the other. */
@@ -93,8 +93,9 @@ const piecesOf = (text: string, paragraph: Paragraph, language: string): Array<P
   if (reason !== null) return [{ ...base, start: paragraph.start, end: paragraph.end, role: "boilerplate", reason }]
   for (const sentence of splitSentences(text, paragraph.start, paragraph.end, language)) {
     if (sentence.start === paragraph.start) continue
-    const rest = text.slice(sentence.start, paragraph.end)
-    if (TEASER.some((r) => r.test(rest))) {
+    // a teaser marker opens its sentence: its first words are enough to test
+    const opening = text.slice(sentence.start, Math.min(paragraph.end, sentence.start + 80))
+    if (TEASER.some((r) => r.test(opening))) {
       return [
         { ...base, start: paragraph.start, end: sentence.start, role: "body", reason: null },
         { ...base, start: sentence.start, end: paragraph.end, role: "boilerplate", reason: "teaser" }

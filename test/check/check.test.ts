@@ -38,7 +38,7 @@ const baselineCopy = () => {
 }
 
 const check = (sources: string, baseline: string) =>
-  run(runCheck({ sources, baseline, out: mkdtempSync(join(tmpdir(), "crossclaim-out-")), catalogue: defaultCatalogue, maxBytes: 5_000_000 }))
+  run(runCheck({ sources, baseline, out: mkdtempSync(join(tmpdir(), "crossclaim-out-")), catalogue: defaultCatalogue, maxBytes: 5_000_000, workers: 0 }))
 
 const stable = (lines: ReadonlyArray<string>, baseline: string) => lines.join("\n").replaceAll(baseline, "<baseline>") + "\n"
 
@@ -61,7 +61,7 @@ describe("make check", () => {
     const before = JSON.parse(readFileSync(baseline, "utf8")) as { discrepancies: Array<{ id: string; decision: string; note: string }> }
     const decided = before.discrepancies.filter((e) => e.decision !== "unreviewed")
     expect(decided.length).toBeGreaterThan(0)
-    await run(runRecordBaseline({ sources, baseline, out: mkdtempSync(join(tmpdir(), "crossclaim-out-")), catalogue: defaultCatalogue, maxBytes: 5_000_000 }))
+    await run(runRecordBaseline({ sources, baseline, out: mkdtempSync(join(tmpdir(), "crossclaim-out-")), catalogue: defaultCatalogue, maxBytes: 5_000_000, workers: 0 }))
     const after = JSON.parse(readFileSync(baseline, "utf8")) as typeof before
     for (const entry of decided.filter((e) => after.discrepancies.some((a) => a.id === e.id))) {
       expect(after.discrepancies.find((a) => a.id === entry.id)).toMatchObject({ decision: entry.decision, note: entry.note })

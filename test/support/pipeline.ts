@@ -10,8 +10,10 @@ import { Ingest } from "../../src/ingest/Ingest.ts"
 import { Languages } from "../../src/languages/Languages.ts"
 import { Normalize } from "../../src/normalize/Normalize.ts"
 import { defaultCatalogue } from "../../src/ProjectFiles.ts"
+import { SourcePool } from "../../src/sources/SourcePool.ts"
 
-export const PipelineLayer = Layer.mergeAll(Ingest.layer, Normalize.layer, ExtractClaims.layer).pipe(
+export const PipelineLayer = SourcePool.layer.pipe(
+  Layer.provideMerge(Layer.mergeAll(Ingest.layer, Normalize.layer, ExtractClaims.layer)),
   Layer.provideMerge(Languages.layer),
   Layer.provideMerge(NodeServices.layer)
 )
@@ -20,7 +22,7 @@ export const OUTPUT_FILES = ["report.json", "report.schema.json", "claims.csv", 
 
 export const runPipeline = async (sources: string, catalogue = defaultCatalogue) => {
   const out = mkdtempSync(join(tmpdir(), "crossclaim-out-"))
-  const summary = await Effect.runPromise(runReport({ sources, out, catalogue, maxBytes: 5 * 1024 * 1024 }).pipe(Effect.provide(PipelineLayer)))
+  const summary = await Effect.runPromise(runReport({ sources, out, catalogue, maxBytes: 5 * 1024 * 1024, workers: 0 }).pipe(Effect.provide(PipelineLayer)))
   const files = Object.fromEntries(OUTPUT_FILES.map((f) => [f, readFileSync(join(out, f), "utf8")])) as Record<(typeof OUTPUT_FILES)[number], string>
   return { out, summary, files }
 }
