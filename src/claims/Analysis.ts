@@ -43,6 +43,25 @@ export interface AnalyzedSentence {
   readonly quotes: ReadonlyMap<number, { readonly opensHere: boolean; readonly closesHere: boolean; readonly openToken: number; readonly closeToken: number }>
   /** for each token: whether a clause boundary (, ; : dash, quote) stands right before it */
   readonly boundaryBefore: ReadonlyArray<boolean>
+  /** where each concept, entity and DURATION holds, for the claim search */
+  readonly terms: ReadonlyMap<string, ReadonlyArray<{ readonly from: number; readonly to: number }>>
+}
+
+const indexTerms = (
+  hits: ReadonlyArray<Hit>,
+  entities: ReadonlyArray<{ readonly id: string; readonly from: number; readonly to: number }>,
+  durations: ReadonlyArray<Duration>
+) => {
+  const terms = new Map<string, Array<{ readonly from: number; readonly to: number }>>()
+  const add = (term: string, span: { readonly from: number; readonly to: number }) => {
+    const list = terms.get(term)
+    if (list === undefined) terms.set(term, [span])
+    else list.push(span)
+  }
+  for (const h of hits) if (h.kind === "concept") add(h.id, h)
+  for (const e of entities) add(e.id, e)
+  for (const d of durations) add("DURATION", d)
+  return terms
 }
 
 export interface LanguageTools {
@@ -134,6 +153,7 @@ export const analyzeDocument = (
       quotes.set(id, { opensHere: q.open >= span.start, closesHere: q.close < span.end, openToken, closeToken })
     }
 
+    const durations = tools.durations.read(tokens, gaps, hits)
     analyzed.push({
       index: analyzed.length,
       segment: span.segment,
@@ -146,10 +166,11 @@ export const analyzeDocument = (
       hits,
       entities: allEntities,
       candidates,
-      durations: tools.durations.read(tokens, gaps, hits),
+      durations,
       quoteOf,
       quotes,
-      boundaryBefore: gaps.map((g, i) => i > 0 && BOUNDARY.test(g))
+      boundaryBefore: gaps.map((g, i) => i > 0 && BOUNDARY.test(g)),
+      terms: indexTerms(hits, allEntities, durations)
     })
   }
   return analyzed

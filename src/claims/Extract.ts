@@ -20,15 +20,18 @@ interface Span {
 }
 
 /** Where a term holds in a sentence: concept hits, entity mentions, or the durations read. */
-const termSpans = (sentence: AnalyzedSentence, term: string): ReadonlyArray<Span> => {
-  if (term === "DURATION") return sentence.durations
-  if (/^[A-Z]/.test(term)) return sentence.hits.filter((h) => h.kind === "concept" && h.id === term)
-  if (term.startsWith("speaker:")) return []
-  return sentence.entities.filter((e) => e.id === term)
-}
+const NONE: ReadonlyArray<Span> = []
 
-const groupSpans = (sentence: AnalyzedSentence, group: ReadonlyArray<string>): Array<Span & { readonly term: string }> =>
-  group.flatMap((term) => termSpans(sentence, term).map((s) => ({ from: s.from, to: s.to, term })))
+const termSpans = (sentence: AnalyzedSentence, term: string): ReadonlyArray<Span> => sentence.terms.get(term) ?? NONE
+
+const groupSpans = (sentence: AnalyzedSentence, group: ReadonlyArray<string>): Array<Span & { readonly term: string }> => {
+  const spans: Array<Span & { readonly term: string }> = []
+  for (const term of group) {
+    const found = sentence.terms.get(term)
+    if (found !== undefined) for (const s of found) spans.push({ from: s.from, to: s.to, term })
+  }
+  return spans
+}
 
 export interface Trial {
   readonly sentence: AnalyzedSentence

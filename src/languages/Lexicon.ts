@@ -53,6 +53,8 @@ interface Entry {
   readonly id: string
   readonly pattern: string
   readonly steps: ReadonlyArray<Step>
+  /** the last (scan, token) this entry was tried at: an entry found under several keys is tried once */
+  mark: number
 }
 
 export class PatternError extends Error {
@@ -136,14 +138,20 @@ const matchesElement = (element: Element, folded: string, stem: string): boolean
 }
 
 const KEY = 3
+const MAX_KEY = 6
 
 /** All lists of one language, indexed for one pass over a sentence. */
 export class Lexicon {
   private readonly byWord = new Map<string, Array<Entry>>()
   private readonly byStem = new Map<string, Array<Entry>>()
-  private readonly byPrefix = new Map<string, Array<Entry>>()
-  private readonly bySuffix = new Map<string, Array<Entry>>()
+  /** prefix patterns keyed by their first KEY…MAX_KEY letters, by key length: a word is looked up once per length */
+  private readonly byPrefix = new Map<number, Map<string, Array<Entry>>>()
+  private readonly bySuffix = new Map<number, Map<string, Array<Entry>>>()
+  /** infix patterns keyed by their first three letters: a word is looked up once per three-letter piece */
+  private readonly byInfix = new Map<string, Array<Entry>>()
+  /** prefix patterns shorter than a key (digits): tried on every word */
   private readonly infixes: Array<Entry> = []
+  private stamp = 0
   private readonly stemCache = new Map<string, string>()
   readonly stem: (word: string) => string
 
@@ -164,7 +172,7 @@ export class Lexicon {
 
   add(kind: HitKind, id: string, pattern: string): void {
     const steps = parsePattern(pattern, this.stem, this.refold)
-    const entry: Entry = { kind, id, pattern, steps }
+    const entry: Entry = { kind, id, pattern, steps, mark: 0 }
     const first = steps[0]!.element
     const push = (map: Map<string, Array<Entry>>, key: string) => {
       const list = map.get(key)
@@ -180,17 +188,33 @@ export class Lexicon {
         // a token is looked up by its own stem, so the pattern must be found under its stem even when it equals the word
         if (first.stem.length > 0) push(this.byStem, first.stem)
         break
-      case "prefix":
-        if (first.part.length >= KEY) push(this.byPrefix, first.part.slice(0, KEY))
-        else this.infixes.push(entry)
+      case "prefix": {
+        if (first.part.length < KEY) {
+          this.infixes.push(entry)
+          break
+        }
+        const length = Math.min(first.part.length, MAX_KEY)
+        push(this.keyed(this.byPrefix, length), first.part.slice(0, length))
         break
-      case "suffix":
-        push(this.bySuffix, first.part.slice(-KEY))
+      }
+      case "suffix": {
+        const length = Math.min(first.part.length, MAX_KEY)
+        push(this.keyed(this.bySuffix, length), first.part.slice(-length))
         break
+      }
       case "infix":
-        this.infixes.push(entry)
+        push(this.byInfix, first.part.slice(0, KEY))
         break
     }
+  }
+
+  private keyed(index: Map<number, Map<string, Array<Entry>>>, length: number): Map<string, Array<Entry>> {
+    let map = index.get(length)
+    if (map === undefined) {
+      map = new Map()
+      index.set(length, map)
+    }
+    return map
   }
 
   forms(tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>): TokenForms {
@@ -201,12 +225,12 @@ export class Lexicon {
   scan(forms: TokenForms): Array<Hit> {
     const hits: Array<Hit> = []
     const { folded, stems } = forms
-    const tried = new Set<Entry>()
+    let mark = 0
     const tryAll = (list: ReadonlyArray<Entry> | undefined, i: number) => {
       if (list === undefined) return
       for (const entry of list) {
-        if (tried.has(entry)) continue
-        tried.add(entry)
+        if (entry.mark === mark) continue
+        entry.mark = mark
         const to = this.follow(entry.steps, folded, stems, i)
         if (to !== -1) hits.push({ kind: entry.kind, id: entry.id, from: i, to })
       }
@@ -214,14 +238,13 @@ export class Lexicon {
     for (let i = 0; i < folded.length; i++) {
       const word = folded[i]!
       const stem = stems[i]!
-      tried.clear()
+      mark = ++this.stamp
       tryAll(this.byWord.get(word), i)
       if (stem.length > 0) tryAll(this.byStem.get(stem), i)
-      if (word.length >= KEY) {
-        tryAll(this.byPrefix.get(word.slice(0, KEY)), i)
-        tryAll(this.bySuffix.get(word.slice(-KEY)), i)
-      }
-      if (this.infixes.length > 0 && word.length >= 4) tryAll(this.infixes, i)
+      for (const [length, map] of this.byPrefix) if (word.length >= length) tryAll(map.get(word.slice(0, length)), i)
+      for (const [length, map] of this.bySuffix) if (word.length >= length) tryAll(map.get(word.slice(-length)), i)
+      if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) tryAll(this.byInfix.get(word.slice(k, k + KEY)), i)
+      if (this.infixes.length > 0) tryAll(this.infixes, i)
     }
     return dedupe(hits)
   }
