@@ -23,6 +23,7 @@ export interface Duration {
 interface NumberForm {
   readonly value: number
   readonly article: boolean
+  readonly adds: boolean
 }
 
 interface UnitMatcher {
@@ -41,7 +42,7 @@ export class DurationReader {
       const steps = parsePattern(written, lexicon.stem, lexicon.refold)
       const element = steps[0]?.element
       if (element === undefined || steps.length !== 1) continue
-      const value = { value: form.value, article: form.article ?? false }
+      const value = { value: form.value, article: form.article ?? false, adds: form.adds ?? false }
       if (element.type === "prefix") this.numberPrefixes.push([element.part, value])
       else if (element.type === "exact" || element.type === "stem") this.numbers.set(element.word, value)
     }
@@ -67,7 +68,7 @@ export class DurationReader {
   }
 
   private numberOf(folded: string): NumberForm | undefined {
-    if (/^\d+$/.test(folded)) return { value: Number(folded), article: false }
+    if (/^\d+$/.test(folded)) return { value: Number(folded), article: false, adds: false }
     const exact = this.numbers.get(folded)
     if (exact !== undefined) return exact
     return this.numberPrefixes.find(([prefix]) => folded.startsWith(prefix))?.[1]
@@ -90,7 +91,7 @@ export class DurationReader {
 
   private findCompound(folded: string): { readonly minutes: number; readonly unit: DurationUnit } | undefined {
     for (let cut = folded.length - 2; cut >= 1; cut--) {
-      const number = this.numbers.get(folded.slice(0, cut)) ?? (/^\d+$/.test(folded.slice(0, cut)) ? { value: Number(folded.slice(0, cut)), article: false } : undefined)
+      const number = this.numbers.get(folded.slice(0, cut)) ?? (/^\d+$/.test(folded.slice(0, cut)) ? { value: Number(folded.slice(0, cut)), article: false, adds: false } : undefined)
       if (number === undefined) continue
       const unit = this.unitOf(folded.slice(cut))
       if (unit !== undefined) return { minutes: number.value * unit.minutes, unit }
@@ -126,7 +127,8 @@ export class DurationReader {
         const bare = this.unitOf(word)
         const half = at("connector", i + 1) ? this.numberOf(folded[i + 2] ?? "") : undefined
         const approx = hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.to === i - 1)
-        if (bare !== undefined && (approx || (half !== undefined && half.value < 1)) && !at("offsetBefore", i - 1) && !at("offsetAfter", i + 1)) {
+        const alone = bare?.bare === true
+        if (bare !== undefined && (approx || alone || (half !== undefined && half.value < 1)) && !at("offsetBefore", i - 1) && !at("offsetAfter", i + 1)) {
           const fraction = half !== undefined && half.value < 1 ? half.value : 0
           const end = fraction > 0 ? i + 2 : i
           durations.push({ from: i, to: end, minutes: (1 + fraction) * bare.minutes, approx, adjective: bare.adjective ?? false })
@@ -160,12 +162,14 @@ export class DurationReader {
           continue
         }
         // "eine halbe" is a half; "one and a half" (joined) adds it; "tri četrt", "drei viertel" multiply
-        if (next.value < 1) value = onlyArticle && !joined ? next.value : joined ? value + next.value : value * next.value
+        if (next.value < 1) value = next.adds || joined ? value + next.value : onlyArticle ? next.value : value * next.value
         else if (next.value < value) value += next.value
         else value = onlyArticle ? next.value : value * next.value
         onlyArticle = false
         j++
       }
+      // "nouăzeci de minute", "un quart d'heure": a linking word between number and unit
+      if (this.unitOf(folded[j] ?? "") === undefined && at("linker", j) && this.unitOf(folded[j + 1] ?? "") !== undefined) j++
       // "eine knappe Stunde", "a good hour": one approximating word may stand before the unit
       let approxInside = false
       if (this.unitOf(folded[j] ?? "") === undefined && this.unitOf(folded[j + 1] ?? "") !== undefined && hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.from === j)) {
@@ -202,8 +206,13 @@ export class DurationReader {
         minutes += extra.value * smaller.minutes
         end = more + 1
       }
-      const offset = at("offsetBefore", i - 1) || at("offsetAfter", end + 1)
-      if (!offset) durations.push({ from: i, to: end, minutes: Math.round(minutes * 100) / 100, approx: approxInside || approxAt(i), adjective: unit.adjective ?? false })
+      // "posle 90-minutnog sastanka" (after the 90-minute meeting): a numeral with an adjective unit measures its noun,
+      // whatever stands before it; "in an hour" is still a point in time
+      const measures = (unit.adjective ?? false) && !first.article
+      const offset = (!measures && at("offsetBefore", i - 1)) || at("offsetAfter", end + 1)
+      // "une heure environ", "un'ora circa": the approximating word may also follow
+      const approxAfter = hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.from === end + 1)
+      if (!offset) durations.push({ from: i, to: end, minutes: Math.round(minutes * 100) / 100, approx: approxInside || approxAfter || approxAt(i), adjective: unit.adjective ?? false })
       i = end + 1
     }
     return durations

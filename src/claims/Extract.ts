@@ -105,11 +105,33 @@ const negationFor = (sentence: AnalyzedSentence, first: number, last: number, cu
   let scopeEnd = last
   while (scopeEnd + 1 < sentence.tokens.length && scopeEnd < last + 6 && !sentence.boundaryBefore[scopeEnd + 1]) scopeEnd++
   const cueQuote = sentence.quoteOf[first]
-  const insideCue = (h: Span) => cues.some((c) => c.from <= h.from && h.to <= c.to)
+  // a negation strictly inside a longer cue ("without reservation") negates nothing; one that is the cue word itself
+  // ("nepodepíší", "imzalamadı") does
+  const insideCue = (h: Span) => cues.some((c) => c.from <= h.from && h.to <= c.to && c.to - c.from > h.to - h.from)
+  // "not only … but also", "не менее", "no obstante": a negation word that negates nothing
+  const exempt = (h: Span) => sentence.hits.some((x) => x.kind === "notNegation" && x.from <= h.from && h.to <= x.to)
   const hit = sentence.hits.find((h) =>
-    h.kind === "negation" && h.from >= scopeStart && h.from <= scopeEnd && sentence.quoteOf[h.from] === cueQuote && !insideCue(h)
+    h.kind === "negation" && h.from >= scopeStart && h.from <= scopeEnd && sentence.quoteOf[h.from] === cueQuote && !insideCue(h) && !exempt(h)
   )
   return hit === undefined ? null : hit.from
+}
+
+const termsOfClaims = new WeakMap<Claim, ReadonlySet<string>>()
+
+/** Every term a claim reads: its groups, its slot rules and their anchors. */
+const claimTerms = (claim: Claim): ReadonlySet<string> => {
+  let terms = termsOfClaims.get(claim)
+  if (terms === undefined) {
+    const all = new Set<string>(claim.all.flat())
+    for (const slot of Object.values(claim.slots)) {
+      if (slot.from !== "rules") continue
+      for (const rule of slot.rules) for (const group of rule.all) for (const term of group) all.add(term)
+      if (slot.anchor !== undefined) all.add(slot.anchor)
+    }
+    terms = all
+    termsOfClaims.set(claim, terms)
+  }
+  return terms
 }
 
 /**
@@ -188,7 +210,8 @@ export const evaluate = (
   }
   const first = Math.min(...cuePositions.map((c) => c.from), anchor.from)
   const last = Math.max(...cuePositions.map((c) => c.to), anchor.to)
-  const conceptSpans = sentence.hits.filter((h) => h.kind === "concept" && claim.all.some((g) => g.includes(h.id)))
+  // a negation inside the words of any concept the claim reads ("without reservation" is UNCONDITIONAL) negates nothing
+  const conceptSpans = sentence.hits.filter((h) => h.kind === "concept" && claimTerms(claim).has(h.id))
   const negation = negationFor(sentence, first, last, conceptSpans)
   const negated = negation !== null
   const stance = (claim.polarity === "positive") === negated ? "contradicts" : "affirms"
@@ -285,7 +308,7 @@ export const makeExtractor = (languages: LanguageSet): Extractor => {
   const toolsOf = (language: string): LanguageTools | undefined => {
     if (tools.has(language)) return tools.get(language)
     const resource = languages.resources.get(language)
-    const lexicon = languages.lexicons.get(language)
+    const lexicon = languages.lexicon(language)
     const made = resource === undefined || lexicon === undefined ? undefined : toolsFor(resource, lexicon)
     tools.set(language, made)
     return made

@@ -66,8 +66,11 @@ const attributionSource = (sentence: AnalyzedSentence, hit: { readonly kind: str
   const inside = sentence.candidates.find((c) => c.from > hit.from && c.to < hit.to)
   if (inside !== undefined) return inside
   if (hit.kind === "attributionBefore") {
+    // the window ends at a boundary or at a speech verb ("po poročanju agencij dejal Kim": Kim is the speaker, not the source),
+    // except a verb right after the marker ("según explicó el portavoz")
+    const verbAt = (k: number) => sentence.hits.some((h) => h.kind === "speech" && h.from === k)
     let end = hit.to + 1
-    while (end + 1 < sentence.tokens.length && end < hit.to + 6 && !sentence.boundaryBefore[end + 1]) end++
+    while (end + 1 < sentence.tokens.length && end < hit.to + 8 && !sentence.boundaryBefore[end + 1] && !verbAt(end + 1)) end++
     return sentence.candidates.find((c) => c.from > hit.to && c.from <= end) ?? null
   }
   let start = hit.from - 1
@@ -81,9 +84,14 @@ const attributionSources = (sentence: AnalyzedSentence): Set<number> => {
   for (const hit of sentence.hits) {
     if (hit.kind !== "attributionBefore" && hit.kind !== "attributionAfter") continue
     const source = attributionSource(sentence, hit)
-    // the whole phrase: "A TASZSZ jelentése szerint", "according to the agency TASS"
+    // the whole phrase: "A TASZSZ jelentése szerint", "according to the agency TASS", "volgens het persbureau KCNA"
     const from = source === null ? hit.from : Math.min(source.from, hit.from)
-    const to = source === null ? hit.to : Math.max(source.to, hit.to)
+    let to = source === null ? hit.to : Math.max(source.to, hit.to)
+    if (hit.kind === "attributionBefore") {
+      // "het persbureau KCNA": a name of the same source right after it, with no comma between
+      const sameSource = (c: Candidate) => c.from === to + 1 && c.kind !== "person" && !sentence.boundaryBefore[c.from]
+      for (let next = sentence.candidates.find(sameSource); next !== undefined; next = sentence.candidates.find(sameSource)) to = next.to
+    }
     for (let k = from; k <= to; k++) positions.add(k)
   }
   return positions
@@ -127,9 +135,11 @@ const speechEvents = (sentence: AnalyzedSentence): Array<SpeechEvent> => {
   for (const verb of sentence.hits.filter((h) => h.kind === "speech")) {
     if (inQuote(verb.from) || attributed.has(verb.from)) continue
     let contentStart: number | null = null
-    for (let k = verb.to + 1; k <= Math.min(n - 1, verb.to + 8); k++) {
-      // a complementizer further than the verb's own subject belongs to another clause
-      if (k > verb.to + 1 && sentence.boundaryBefore[k] && !sentence.hits.some((h) => h.kind === "complementizer" && h.from === k) && !sentence.gaps[k]!.includes(":")) break
+    for (let k = verb.to + 1; k <= Math.min(n - 1, verb.to + 12); k++) {
+      // a complementizer beyond a clause boundary belongs to another clause, unless the boundary only
+      // sets off a name ("aseguró al presidente ruso, Vladímir Putin, que …")
+      const opensName = sentence.candidates.some((c) => c.from === k || c.from === k + 1)
+      if (k > verb.to + 1 && sentence.boundaryBefore[k] && !opensName && !sentence.hits.some((h) => h.kind === "complementizer" && h.from === k) && !sentence.gaps[k]!.includes(":")) break
       if (sentence.gaps[k]!.includes(":")) {
         contentStart = k
         break
@@ -148,8 +158,15 @@ const speechEvents = (sentence: AnalyzedSentence): Array<SpeechEvent> => {
       subject = chooseSubject(sentence, 0, contentStart - 1, verb, excluded)
     } else {
       const start = clauseStart(sentence, verb.from)
-      zone = [start, Math.min(clauseEnd(sentence, verb.to), verb.to + 3)]
+      zone = [start, Math.min(clauseEnd(sentence, verb.to), verb.to + 5)]
       subject = chooseSubject(sentence, start, zone[1], verb, excluded)
+      // "Peskov, görüşmede anlaşma imzalanmayacağını söyledi.": a verb that ends the sentence, its subject
+      // named first and set off by a comma, reports everything between them
+      const lead = sentence.candidates[0]
+      if (subject === null && verb.to === n - 1 && lead !== undefined && lead.from <= 1 && !excluded(lead.from) && sentence.boundaryBefore[lead.to + 1] === true) {
+        subject = lead
+        contentStart = lead.to + 1
+      }
     }
     // a pronoun nearer the verb than the named candidate is the real subject ("asked about Putin, he said")
     if (subject !== null && subject.from < verb.from && pronounBetween(sentence, subject.to + 1, verb.from - 1)) subject = null
@@ -157,7 +174,15 @@ const speechEvents = (sentence: AnalyzedSentence): Array<SpeechEvent> => {
     const otherSubject = subject === null && !pronounBetween(sentence, zone[0], zone[1]) &&
       sentence.entities.some((e) => e.from >= zone[0] && e.to < verb.from && !excluded(e.from))
     // "… - jelentette ki Kim …", "…, sagte Putin": the verb follows what it reports
-    const boundaryAt = sentence.boundaryBefore[verb.from] ? verb.from : sentence.boundaryBefore[verb.from - 1] === true ? verb.from - 1 : -1
+    // the boundary may stand a few words before the verb ("…, a encore déclaré Kim", "…, ha poi dichiarato Kim")
+    let boundaryAt = -1
+    for (let k = verb.from; k >= Math.max(1, verb.from - 3); k--) {
+      if (sentence.candidates.some((c) => c.from >= k && c.from < verb.from)) break
+      if (sentence.boundaryBefore[k]) {
+        boundaryAt = k
+        break
+      }
+    }
     const afterReporting = boundaryAt > 0 && sentence.hits.some((h) => h.kind === "speech" && h.to === boundaryAt - 1)
     const postposed = contentStart === null && verb.from > 1 && boundaryAt !== -1 && !afterReporting &&
       (subject === null || subject.from > verb.to)
@@ -221,9 +246,10 @@ export class SpeakerMap {
     }
   }
 
+  /** The subject of the nearest earlier sentence that names a person: the first person it names ("Putin gave a dinner in Kim's honour."). */
   private lastPersonBefore(sentenceIndex: number): Candidate | null {
     for (let i = sentenceIndex - 1; i >= 0 && this.sentences[i]!.segment === this.sentences[sentenceIndex]!.segment; i--) {
-      const person = [...this.sentences[i]!.candidates].reverse().find((c) => c.kind === "person")
+      const person = this.sentences[i]!.candidates.find((c) => c.kind === "person")
       if (person !== undefined) return person
     }
     return null
@@ -248,7 +274,11 @@ export class SpeakerMap {
     for (const event of this.events[closingSentence]!) {
       if (event.from > closeInfo.closeToken && event.from <= closeInfo.closeToken + 8 && close.quoteOf[event.from] === -1) {
         if (event.impersonal) return NARRATOR
-        const after = event.subject ?? pickSubject(close.candidates, closeInfo.closeToken + 1, close.tokens.length - 1, event.to, (i) => close.quoteOf[i] !== -1)
+        // "X, “…” dedi": the speaker may be named before the quotation instead of after
+        const before = closeInfo.openToken <= close.tokens.length
+          ? [...close.candidates].reverse().find((c) => c.to < closeInfo.openToken && c.to >= closeInfo.openToken - 2 && close.quoteOf[c.from] === -1) ?? null
+          : null
+        const after = event.subject ?? pickSubject(close.candidates, closeInfo.closeToken + 1, close.tokens.length - 1, event.to, (i) => close.quoteOf[i] !== -1) ?? before
         if (after !== null) return { speaker: after.speaker, via: "quote" }
         return this.topicSpeaker(topic) === null ? NARRATOR : { speaker: topic!.speaker, via: "quote" }
       }
@@ -304,9 +334,9 @@ export class SpeakerMap {
     if (role === "agent") {
       const agent = sentence.candidates.find((c) => c.kind === "person" && sentence.quoteOf[c.from] === -1)
       if (agent !== undefined) return { speaker: agent.speaker, via: "agent" }
-      // "Then he raised his glass": the person last named
+      // "Then he raised his glass", "Después alzó su copa": the person last named
       const topic = this.topicBefore[sentenceIndex] ?? this.lastPersonBefore(sentenceIndex)
-      if (pronounBetween(sentence, 0, sentence.tokens.length - 1) && topic !== null) return { speaker: topic.speaker, via: "agent" }
+      if (topic !== null && !sentence.candidates.some((c) => sentence.quoteOf[c.from] === -1)) return { speaker: topic.speaker, via: "agent" }
     }
     return NARRATOR
   }
@@ -318,6 +348,11 @@ export class SpeakerMap {
       if (hit.kind !== "attributionBefore" && hit.kind !== "attributionAfter") continue
       const c = attributionSource(sentence, hit)
       if (c !== null) found.push(c)
+      // "selon lui", "secondo lui", "po njegovih besedah": a pronoun points back to the last speaker
+      const pronoun = hit.kind === "attributionBefore" ? pronounBetween(sentence, hit.to + 1, hit.to + 1) : pronounBetween(sentence, hit.from - 1, hit.from - 1)
+      const inside = pronounBetween(sentence, hit.from, hit.to)
+      const topic = this.topicBefore[sentence.index] ?? null
+      if (c === null && (pronoun || inside) && topic !== null) found.push(topic)
     }
     if (found.length === 0) return null
     const best = [...found].sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.from - b.from)[0]!

@@ -41,7 +41,9 @@ interface Name {
 }
 
 /** Case endings that may follow a short name ("Kima", "Kimnek", "Kimom"): longer names take any ending of up to four letters. */
-const SHORT_NAME_ENDINGS = new Set(["a", "u", "e", "om", "em", "ovi", "ove", "ov", "nek", "et", "mel", "hez", "tol", "rol", "bol", "nak", "ot", "s", "y", "i", "ja", "ju", "jem", "ovo", "ova"])
+const CAPITAL = /^[\p{Lu}\p{Lt}]/u
+
+const SHORT_NAME_ENDINGS = new Set(["a", "u", "e", "om", "em", "ovi", "ove", "ov", "nek", "et", "mel", "hez", "tol", "rol", "bol", "nak", "ot", "s", "y", "i", "ja", "ju", "jem", "ovo", "ova", "owi", "ie", "iem", "uv", "ovu", "ovy", "a"])
 
 export class EntityIndex {
   private readonly exact = new Map<string, Array<Name>>()
@@ -115,6 +117,8 @@ export class EntityIndex {
   mentions(tokens: ReadonlyArray<Token>): Array<Mention> {
     const mentions: Array<Mention> = []
     tokens.forEach((token, i) => {
+      // names are written with a capital: "восточный" (eastern) and "ким" (whom) are not Vostochny and Kim
+      if (!CAPITAL.test(token.raw)) return
       for (const name of this.namesOf(token.raw)) {
         if (name.capitals && token.raw !== token.raw.toUpperCase()) continue
         if (this.excluded(name.id, tokens, i)) continue
@@ -124,9 +128,11 @@ export class EntityIndex {
     return mentions
   }
 
+  /** A longer name starting here means someone or something else; its words may be inflected ("Восточном экономическом форуме"). */
   private excluded(id: string, tokens: ReadonlyArray<Token>, at: number): boolean {
     const exclusions = this.exclusions.get(id)
     if (exclusions === undefined) return false
-    return exclusions.some((keys) => keys.every((key, k) => tokens[at + k] !== undefined && transliterationKey(tokens[at + k]!.raw) === key))
+    const same = (key: string, word: string) => word === key || (key.length >= 5 && word.startsWith(key.slice(0, Math.max(4, key.length - 3))))
+    return exclusions.some((keys) => keys.every((key, k) => tokens[at + k] !== undefined && same(key, transliterationKey(tokens[at + k]!.raw))))
   }
 }

@@ -24,14 +24,18 @@ export const DurationUnit = Schema.Struct({
   /** minutes per unit */
   minutes: Schema.Number,
   /** an adjective made from the unit ("zweistündig", "kétórás", "hour-long"): it says how long something lasted */
-  adjective: Schema.optionalKey(Schema.Boolean)
+  adjective: Schema.optionalKey(Schema.Boolean),
+  /** this form alone means one unit, in languages without an indefinite article ("час", "sat vremena", "uro") */
+  bare: Schema.optionalKey(Schema.Boolean)
 })
 export type DurationUnit = typeof DurationUnit.Type
 
 export const NumberWord = Schema.Struct({
   value: Schema.Number,
   /** an indefinite article that also means "one" ("ein", "a", "egy"): "eine halbe Stunde" is half an hour */
-  article: Schema.optionalKey(Schema.Boolean)
+  article: Schema.optionalKey(Schema.Boolean),
+  /** a fraction that adds to the number before it ("bir buçuk": one and a half); by default "tri četrt" multiplies */
+  adds: Schema.optionalKey(Schema.Boolean)
 })
 
 export const Stemmer = Schema.Union([
@@ -66,6 +70,8 @@ export const LanguageResource = Schema.Struct({
   speakerGroups: Schema.Record(Schema.String, Patterns),
   /** words and phrases that negate a clause ("nicht", "kein*", "weder") */
   negation: Patterns,
+  /** phrases that contain a negation word but negate nothing ("not only", "nicht nur", "не менее", "no obstante", "did not rule out") */
+  negationExceptions: Schema.optionalKey(Patterns),
   /** verbs of saying and of stating an opinion, all persons and tenses ("sag*", "erklär*", "betont*", "sieht") */
   speechVerbs: Patterns,
   /** words that open reported speech after a speech verb ("dass", "that", "hogy", "ότι", "da") */
@@ -82,6 +88,8 @@ export const LanguageResource = Schema.Struct({
   numbers: Schema.Record(Schema.String, NumberWord),
   /** words that join number parts ("und", "and", "és", "in", "και") */
   numberConnectors: Patterns,
+  /** words that may stand between a number and its unit ("nouăzeci de minute", "un quart d'heure", "un par de horas") */
+  unitLinkers: Schema.optionalKey(Patterns),
   durationUnits: Schema.Array(DurationUnit),
   /** a word right before a duration that makes it a point in time, not a length ("nach", "in", "after") */
   offsetBefore: Patterns,

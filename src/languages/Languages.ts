@@ -26,7 +26,8 @@ export interface LanguageSet {
   readonly concepts: ReadonlyArray<string>
   readonly entities: EntityIndex
   readonly resources: ReadonlyMap<string, LanguageResource>
-  readonly lexicons: ReadonlyMap<string, Lexicon>
+  /** the compiled lexicon of a language, built on first use (a drop rarely needs every language) */
+  readonly lexicon: (language: string) => Lexicon | undefined
 }
 
 const RESERVED = new Set(["concepts.json", "entities.json"])
@@ -76,18 +77,33 @@ export const loadLanguages = (folder: string = languagesFolder): LanguageSet => 
     for (const entity of Object.keys(resource.entities)) {
       if (!entities.kinds.has(entity)) throw new LanguageResourceError({ file, field: `entities.${entity}`, detail: "not an entity of entities.json" })
     }
-    try {
-      lexicons.set(resource.language, compileLexicon(resource))
-    } catch (error) {
-      if (error instanceof PatternError) {
-        const [field, ...rest] = error.problem.split(": ")
-        throw new LanguageResourceError({ file, field: field ?? "", detail: `pattern "${error.pattern}": ${rest.join(": ")}` })
-      }
-      throw error
-    }
+    // every pattern is checked now, so that a bad one stops the run before any source is read
+    compileOrThrow(file, resource, true)
     resources.set(resource.language, resource)
   }
-  return { concepts, entities, resources, lexicons }
+  const lexicon = (language: string): Lexicon | undefined => {
+    const cached = lexicons.get(language)
+    if (cached !== undefined) return cached
+    const resource = resources.get(language)
+    if (resource === undefined) return undefined
+    const compiled = compileOrThrow(`${language}.json`, resource, false)
+    lexicons.set(language, compiled)
+    return compiled
+  }
+  return { concepts, entities, resources, lexicon }
+}
+
+/** Compiles a resource (or, with `checkOnly`, only parses its patterns, without stemming); a bad pattern names the file and the list. */
+const compileOrThrow = (file: string, resource: LanguageResource, checkOnly: boolean): Lexicon => {
+  try {
+    return compileLexicon(checkOnly ? { ...resource, stemmer: null } : resource)
+  } catch (error) {
+    if (error instanceof PatternError) {
+      const [field, ...rest] = error.problem.split(": ")
+      throw new LanguageResourceError({ file, field: field ?? "", detail: `pattern "${error.pattern}": ${rest.join(": ")}` })
+    }
+    throw error
+  }
 }
 
 export class Languages extends Context.Service<Languages, LanguageSet>()("crossclaim/Languages") {

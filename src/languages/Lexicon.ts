@@ -13,6 +13,7 @@ export type HitKind =
   | "entity"
   | "group"
   | "negation"
+  | "notNegation"
   | "speech"
   | "complementizer"
   | "attributionBefore"
@@ -20,6 +21,7 @@ export type HitKind =
   | "impersonal"
   | "pronoun"
   | "connector"
+  | "linker"
   | "offsetBefore"
   | "offsetAfter"
   | "today"
@@ -296,6 +298,7 @@ export const compileLexicon = (resource: LanguageResource): Lexicon => {
   for (const [id, patterns] of Object.entries(resource.entities)) addAll("entity", id, patterns, `entities.${id}`)
   for (const [id, patterns] of Object.entries(resource.speakerGroups)) addAll("group", id, patterns, `speakerGroups.${id}`)
   addAll("negation", "negation", resource.negation, "negation")
+  addAll("notNegation", "notNegation", resource.negationExceptions ?? [], "negationExceptions")
   addAll("speech", "speech", resource.speechVerbs, "speechVerbs")
   addAll("complementizer", "complementizer", resource.complementizers, "complementizers")
   addAll("attributionBefore", "attribution", resource.attributionBefore, "attributionBefore")
@@ -303,6 +306,7 @@ export const compileLexicon = (resource: LanguageResource): Lexicon => {
   addAll("impersonal", "impersonal", resource.impersonal, "impersonal")
   addAll("pronoun", "pronoun", resource.pronouns, "pronouns")
   addAll("connector", "connector", resource.numberConnectors, "numberConnectors")
+  addAll("linker", "linker", resource.unitLinkers ?? [], "unitLinkers")
   addAll("offsetBefore", "offset", resource.offsetBefore, "offsetBefore")
   addAll("offsetAfter", "offset", resource.offsetAfter, "offsetAfter")
   if (resource.time !== undefined) {

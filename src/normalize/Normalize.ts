@@ -41,6 +41,18 @@ const fewWords = (text: string) => text.length < 60 || (text.match(/[\p{L}\p{N}]
 const scriptOf = (text: string) => /[\u0370-\u03ff\u1f00-\u1fff]/.test(text) ? "Grek" : /[\u0400-\u052f]/.test(text) ? "Cyrl" : "Latn"
 const sameScript = (a: string, b: string) => scriptOf(a) === scriptOf(b)
 
+/**
+ * A language given in the metadata holds for every paragraph in its script but a
+ * long one that clearly reads otherwise: a short Czech paragraph must not turn
+ * Slovenian on the strength of a few letters.
+ */
+const keepsGivenLanguage = (given: string | undefined, paragraph: string, body: string): boolean => {
+  if (given === undefined || !sameScript(paragraph, body)) return false
+  if ((paragraph.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 40) return true
+  const other = identifyLanguage(paragraph, { prior: given })
+  return other.language === given || other.confidence < 0.8
+}
+
 /** Languages so close that a short stretch of one reads as the other. */
 const CLOSE_GROUPS: ReadonlyArray<ReadonlyArray<string>> = [["sl", "hr", "sr", "bs"], ["cs", "sk"], ["ru", "uk", "bg", "be", "mk"], ["es", "pt", "gl"], ["da", "nb", "no", "sv"]]
 const sameGroup = (a: string, b: string) => CLOSE_GROUPS.some((g) => g.includes(a) && g.includes(b))
@@ -200,6 +212,8 @@ export const normalizeSource = (source: Source): Normalized => {
       ? postLanguages.get(piece.author ?? "")!
       : confirmsLanguage(pieceText, language) || (fewWords(pieceText) && sameScript(pieceText, bodyText))
       ? { language, confidence: guess.confidence }
+      : keepsGivenLanguage(source.meta.language, pieceText, bodyText)
+      ? { language, confidence: 1 }
       : identifyLanguage(pieceText, { prior: language })
     // a paragraph never switches to a close sister of the article's language (Slovenian text does not turn Serbian mid-article)
     const pieceLanguage = own.language === "und" || sameGroup(own.language, language) ? language : own.language

@@ -8,7 +8,7 @@ const ABBREVIATIONS = new Set([
   "pl", "stb", "kb", "ill", "ifj", "id", "ld", "vö",
   "κ", "κα", "δρ", "π", "χ", "μ", "αρ", "κλπ", "λπ",
   "г", "гг", "т", "тыс", "млн", "млрд", "др", "пр", "ул", "им", "см", "проф",
-  "sig", "sra", "sr", "dott", "ing", "avv", "mme", "mlle", "m", "ing", "mgr", "doc", "tzv", "napr", "atď", "tj", "odn", "tzn", "np", "ok", "ul", "wg", "prok"
+  "ee", "uu", "sig", "sra", "sr", "dott", "ing", "avv", "mme", "mlle", "m", "ing", "mgr", "doc", "tzv", "napr", "atď", "tj", "odn", "tzn", "np", "ok", "ul", "wg", "prok"
 ])
 
 const TERMINATORS = /[.!?…]/
@@ -49,6 +49,11 @@ export const splitSentences = (text: string, start: number, end: number, languag
     let k = j
     while (k < end && /\s/.test(text[k]!)) k++
     if (k >= end) break
+    // « À l'amitié ! », a lancé Poutine: a quote mark after the space that is followed by punctuation or a space closes
+    if (CLOSERS.test(text[k]!) && !/[\p{L}\p{N}]/u.test(text[k + 1] ?? "")) {
+      i = k + 1
+      continue
+    }
     let first = k
     while (first < end && OPENERS.test(text[first]!)) first++
     const next = text[first] ?? ""

@@ -13,6 +13,8 @@ interface Case {
   readonly text: string
   readonly expect: { readonly stance: string; readonly speaker: string; readonly slots?: Record<string, unknown> } | null
   readonly why?: string
+  /** a known limit of the engine, not of the language data: the case is kept and must still fail, so that a fix is noticed */
+  readonly engineLimit?: string
 }
 
 const folder = new URL(".", import.meta.url).pathname
@@ -23,7 +25,8 @@ for (const file of files) {
   describe(`language ${language}`, () => {
     cases.forEach((c, i) => {
       const label = `${language} ${c.claim} #${i + 1}: ${c.text.slice(0, 70)}`
-      it(label, () => {
+      const run = c.engineLimit === undefined ? it : it.fails
+      run(c.engineLimit === undefined ? label : `${label} [engine limit: ${c.engineLimit}]`, () => {
         const found = matchesIn(c.text, language, [c.claim]).map((m) => ({ stance: m.stance, speaker: m.speaker, slots: m.slots }))
         if (c.expect === null) {
           expect(found, c.why ?? "near-miss").toEqual([])
