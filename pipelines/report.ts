@@ -10,7 +10,7 @@ import { Ingest, type IngestOptions } from "../src/ingest/Ingest.ts"
 import { Languages } from "../src/languages/Languages.ts"
 import { writeOutputs } from "../src/report/AtomicWrite.ts"
 import { renderClaimsCsv, renderCoverageCsv, renderDiscrepanciesCsv } from "../src/report/Csv.ts"
-import { renderReportHtml } from "../src/report/Html.ts"
+import { HTML_SOURCE_LIMIT, renderLargeDropHtml, renderReportHtml } from "../src/report/Html.ts"
 import { buildReport, renderReportJson } from "../src/report/ReportJson.ts"
 import { summarize } from "../src/report/Summary.ts"
 import { SourcePool } from "../src/sources/SourcePool.ts"
@@ -34,8 +34,8 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
   const aligned = yield* timer.time("align", Effect.sync(() => align(read, catalogue.events)))
   const searchable = new Set(read.filter((r) => !r.diagnostics.some((d) => d.code === "no-resources" && d.message.includes("its text"))).map((r) => r.document.id))
   const discrepancies = yield* timer.time("compare", Effect.sync(() => compare({ catalogue, matches: aligned.matches, eventIds: aligned.eventIds, searchable })))
-  const files = yield* timer.time("report", Effect.sync(() => {
-    const report = buildReport({
+  const report = yield* timer.time("report", Effect.sync(() =>
+    buildReport({
       catalogue,
       documents: read.map((r) => r.document),
       eventIds: aligned.eventIds,
@@ -47,25 +47,26 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
       primaries: primariesOf(aligned.matches),
       discrepancies
     })
-    return {
-      report,
-      outputs: [
-        ["report.json", renderReportJson(report)],
-        ["report.schema.json", reportJsonSchema()],
-        ["claims.csv", renderClaimsCsv(report)],
-        ["discrepancies.csv", renderDiscrepanciesCsv(report)],
-        ["coverage.csv", renderCoverageCsv(report, catalogue.claims.map((c) => c.id))],
-        ["report.html", renderReportHtml(report, catalogue.claims)]
-      ] as const
-    }
-  }))
-  yield* timer.time("write", writeOutputs(options.out, files.outputs))
-  return { ...summarize(files.report, options.out), stages: timer.stages }
+  ))
+  yield* timer.time("render and write", writeOutputs(options.out, [
+    ["report.json", () => renderReportJson(report)],
+    ["report.schema.json", reportJsonSchema],
+    ["claims.csv", () => renderClaimsCsv(report)],
+    ["discrepancies.csv", () => renderDiscrepanciesCsv(report)],
+    ["coverage.csv", () => renderCoverageCsv(report, catalogue.claims.map((c) => c.id))],
+    ["report.html", () => report.sources.length <= HTML_SOURCE_LIMIT ? renderReportHtml(report, catalogue.claims) : renderLargeDropHtml(report)]
+  ]))
+  return { ...summarize(report, options.out), stages: timer.stages }
 })
 
 const primariesOf = (matches: ReadonlyArray<Match>): Set<Match> => {
   const groups = new Map<string, Array<Match>>()
-  for (const m of matches) groups.set(`${m.sourceId}\u0000${m.claimId}`, [...(groups.get(`${m.sourceId}\u0000${m.claimId}`) ?? []), m])
+  for (const m of matches) {
+    const key = `${m.sourceId}\u0000${m.claimId}`
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [m])
+    else group.push(m)
+  }
   return new Set([...groups.values()].flatMap((g) => { const p = primaryMatch(g); return p === undefined ? [] : [p] }))
 }
 

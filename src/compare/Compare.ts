@@ -110,13 +110,34 @@ export const compare = (input: CompareInput): Array<Discrepancy> => {
         const value = dimension.read(m)
         return value === undefined ? [] : [{ sourceId: m.sourceId, eventId: eventOf(m.sourceId), value, label: dimension.label(m), match: m }]
       })
-      const differs = dimension.kind === "quantity"
-        ? (values: ReadonlyArray<Value>) => quantitiesDiffer(readings.filter((r) => values.includes(r.value)).map((r) => r.match), dimension.slot!)
-        : (values: ReadonlyArray<Value>) => distinct(values).length > 1
+      // two readings agree when their values are equal (quantities: within tolerance); compared on distinct values only,
+      // so the cost stays with the number of distinct values, not of sources
+      const quantity = (r: { readonly match: Match }) => ({ minutes: r.match.slots[dimension.slot!] as number, approx: r.match.slots["approx"] === true })
+      const agree = dimension.kind === "quantity"
+        ? (a: (typeof readings)[number], b: (typeof readings)[number]) => sameQuantity(quantity(a), quantity(b))
+        : (a: (typeof readings)[number], b: (typeof readings)[number]) => a.value === b.value
+      const distinctReadings = (list: ReadonlyArray<(typeof readings)[number]>) => {
+        const seen = new Map<string, (typeof readings)[number]>()
+        for (const r of list) {
+          const key = dimension.kind === "quantity" ? `${r.value}/${quantity(r).approx}` : String(r.value)
+          if (!seen.has(key)) seen.set(key, r)
+        }
+        return [...seen.values()]
+      }
+      const differs = (list: ReadonlyArray<(typeof readings)[number]>) => {
+        const d = distinctReadings(list)
+        return d.some((a) => d.some((b) => !agree(a, b)))
+      }
+      const byEvent = new Map<string, Array<(typeof readings)[number]>>()
+      for (const r of readings) {
+        const list = byEvent.get(r.eventId)
+        if (list === undefined) byEvent.set(r.eventId, [r])
+        else list.push(r)
+      }
       // within each event
       for (const event of events) {
-        const here = readings.filter((r) => r.eventId === event)
-        if (!differs(here.map((r) => r.value)) || event === "unassigned") continue
+        const here = byEvent.get(event) ?? []
+        if (!differs(here) || event === "unassigned") continue
         const groups = groupReadings(here, false)
         discrepancies.push(makeDiscrepancy(claim, dimension.kind, false, [event], groups, dimension.slot,
           `${claim.id}: ${dimension.kind}${dimension.slot === null ? "" : ` (${dimension.slot})`} differs within ${event} — ${describeGroups(groups, false)}`))
@@ -124,8 +145,12 @@ export const compare = (input: CompareInput): Array<Discrepancy> => {
       // across events: when two events share no value at all (a difference inside one event is reported above)
       const inEvents = distinct(readings.map((r) => r.eventId)).filter((e) => e !== "unassigned")
       if (inEvents.length > 1) {
-        const valuesOf = (e: Value) => readings.filter((r) => r.eventId === e).map((r) => r.value)
-        const disjoint = inEvents.some((a, i) => inEvents.slice(i + 1).some((b) => !sharesValue(valuesOf(a), valuesOf(b), differs)))
+        const shares = (a: string, b: string) => {
+          const x = distinctReadings(byEvent.get(a) ?? [])
+          const y = distinctReadings(byEvent.get(b) ?? [])
+          return x.some((p) => y.some((q) => agree(p, q)))
+        }
+        const disjoint = inEvents.some((a, i) => inEvents.slice(i + 1).some((b) => !shares(String(a), String(b))))
         if (disjoint) {
           const groups = groupReadings(readings.filter((r) => inEvents.includes(r.eventId)), true)
           discrepancies.push(makeDiscrepancy(claim, dimension.kind, true, inEvents.map(String), groups, dimension.slot,
@@ -140,16 +165,6 @@ export const compare = (input: CompareInput): Array<Discrepancy> => {
     Number(a.crossEvent) - Number(b.crossEvent) ||
     byText(a.id, b.id)
   )
-}
-
-/** Whether two events have a value in common (for quantities: within tolerance). */
-const sharesValue = (a: ReadonlyArray<Value>, b: ReadonlyArray<Value>, differs: (values: ReadonlyArray<Value>) => boolean) =>
-  a.some((x) => b.some((y) => !differs([x, y])))
-
-/** Whether a set of quantities holds more than one figure, with tolerance for "about". */
-const quantitiesDiffer = (matches: ReadonlyArray<Match>, slot: string) => {
-  const quantities = matches.map((m) => ({ minutes: m.slots[slot] as number, approx: m.slots["approx"] === true }))
-  return quantities.some((a) => quantities.some((b) => !sameQuantity(a, b)))
 }
 
 const omissions = (

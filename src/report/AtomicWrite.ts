@@ -13,7 +13,8 @@ export class OutputError extends Schema.TaggedError<OutputError>()("OutputError"
 /** Output names are fixed by the program; this refuses anything that would leave the output folder. */
 const checkName = (name: string) => /^[a-z0-9][a-z0-9._-]*$/.test(name) && !name.includes("..")
 
-export const writeOutputs = Effect.fn("writeOutputs")(function*(folder: string, files: ReadonlyArray<readonly [name: string, content: string]>) {
+/** Each file is rendered only when its turn comes (a thunk), so a large report never holds every rendering at once. */
+export const writeOutputs = Effect.fn("writeOutputs")(function*(folder: string, files: ReadonlyArray<readonly [name: string, content: string | (() => string)]>) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const fail = (p: string) => (error: { readonly message: string }) => new OutputError({ path: p, detail: error.message })
@@ -22,7 +23,7 @@ export const writeOutputs = Effect.fn("writeOutputs")(function*(folder: string, 
     if (!checkName(name)) return yield* new OutputError({ path: name, detail: "not a plain file name inside the output folder" })
     const target = path.join(folder, name)
     const temporary = path.join(folder, `.${name}.${process.pid}.tmp`)
-    yield* fs.writeFileString(temporary, content).pipe(Effect.mapError(fail(temporary)))
+    yield* fs.writeFileString(temporary, typeof content === "string" ? content : content()).pipe(Effect.mapError(fail(temporary)))
     yield* fs.rename(temporary, target).pipe(
       Effect.mapError(fail(target)),
       Effect.tapError(() => Effect.ignore(fs.remove(temporary)))

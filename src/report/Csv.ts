@@ -40,13 +40,22 @@ const cellText = (m: ReportDocument["matches"][number]) => {
 export const renderCoverageCsv = (report: ReportDocument, claimIds: ReadonlyArray<string>): string => {
   const sources = [...report.sources].sort((a, b) => ((a.eventId ?? "~") < (b.eventId ?? "~") ? -1 : (a.eventId ?? "~") > (b.eventId ?? "~") ? 1 : a.id < b.id ? -1 : 1))
   const primaries = report.matches.filter((m) => m.primary)
-  const cells = aq.from(primaries.map((m) => ({ claim: m.claimId, source: m.sourceId, cell: cellText(m) })))
-  const pivoted = primaries.length === 0
+  // arquero groups the primary matches by claim and source (one cell each); the wide layout is then a lookup,
+  // which stays linear where a pivot over thousands of source columns does not
+  const cells = primaries.length === 0
     ? []
-    : cells.groupby("claim").pivot("source", "cell").objects() as Array<Record<string, string | null>>
+    : aq.from(primaries.map((m) => ({ claim: m.claimId, source: m.sourceId, cell: cellText(m) })))
+      .groupby("claim", "source")
+      .rollup({ cell: aq.op.any("cell") })
+      .objects() as Array<{ claim: string; source: string; cell: string }>
+  const byClaim = new Map<string, Record<string, string>>()
+  for (const { claim, source, cell } of cells) {
+    const row = byClaim.get(claim) ?? { claim }
+    row[source] = cell
+    byClaim.set(claim, row)
+  }
   // every claim appears, also one no source reports; a source without a match reads "—"
-  const byClaim = new Map(pivoted.map((row) => [row["claim"], row]))
-  const wide = claimIds.map((claim) => byClaim.get(claim) ?? { claim })
+  const wide = claimIds.map((claim) => byClaim.get(claim) ?? ({ claim } as Record<string, string>))
   const header = ["claim_id", ...sources.map((s) => s.id)]
   const eventRow = ["event", ...sources.map((s) => s.eventId ?? "unassigned")]
   const languageRow = ["language", ...sources.map((s) => s.language)]

@@ -26,6 +26,9 @@ export interface ClaimText {
 // ---------------------------------------------------------------------------
 // Escaping, slugs and ids
 
+/** Above this many matches the evidence section shows primary matches only. */
+const EVIDENCE_LIMIT = 20_000
+
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }
 
 /** Text → HTML that shows that text, safe in element content and in quoted attribute values. */
@@ -414,7 +417,9 @@ export const renderReportHtml = (report: ReportDocument, claims: ReadonlyArray<C
   const matchesOf = new Map<string, Array<Match>>()
   for (const m of report.matches) {
     const key = `${m.sourceId}\u0000${m.claimId}`
-    matchesOf.set(key, [...(matchesOf.get(key) ?? []), m])
+    const list = matchesOf.get(key)
+    if (list === undefined) matchesOf.set(key, [m])
+    else list.push(m)
   }
   const primaryOf = (sourceId: string, claimId: string): Match | undefined => {
     const all = matchesOf.get(`${sourceId}\u0000${claimId}`) ?? []
@@ -585,16 +590,25 @@ export const renderReportHtml = (report: ReportDocument, claims: ReadonlyArray<C
       `<blockquote${attr("lang", m.language)} dir="auto">${highlight(m.sentence, m.cues)}</blockquote>` +
       `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("")}</dl></article>`
   }
+  // a very large drop keeps its page readable: only the matches that speak for their sources are shown as evidence
+  const allEvidence = report.matches.length <= EVIDENCE_LIMIT
+  const matchesBySource = new Map<string, Array<Match>>()
+  for (const m of report.matches) {
+    if (!allEvidence && !m.primary) continue
+    const list = matchesBySource.get(m.sourceId)
+    if (list === undefined) matchesBySource.set(m.sourceId, [m])
+    else list.push(m)
+  }
   const evidenceBySource = sources.map((s) => {
-    const ms = report.matches.filter((m) => m.sourceId === s.id)
+    const ms = matchesBySource.get(s.id) ?? []
     if (ms.length === 0) return ""
     const meta = [languageName(s.language), s.outlet, s.published, `event ${eventName(s.eventId)}`].filter((x): x is string => x !== null && x !== "")
     return `<div class="evi-source" data-fgroup><h3>${langChip(s.language)}${srcLabel(s.id)} <small>${meta.map(escapeHtml).join(" · ")} · ${plural(ms.length, "match", "matches")}</small></h3>` +
       `<div class="evi-list">${ms.map(evidenceEntry).join("\n")}</div></div>`
   }).join("\n")
-  const strays = report.matches.filter((m) => !sourceById.has(m.sourceId))
+  const strays = report.matches.filter((m) => !sourceById.has(m.sourceId) && (allEvidence || m.primary))
   const evidenceHtml = `<section${attr("id", evidenceSection)} aria-labelledby="${evidenceSection}-h"><h2 id="${evidenceSection}-h">Evidence <small>${plural(report.matches.length, "match", "matches")}</small></h2>` +
-    `<p class="note">Each sentence in its original language and script; the words that made the match are <mark>highlighted</mark>.</p>` +
+    `<p class="note">Each sentence in its original language and script; the words that made the match are <mark>highlighted</mark>.${allEvidence ? "" : ` With ${report.matches.length} matches, only the primary match of each source and claim is shown here; claims.csv and report.json hold them all.`}</p>` +
     evidenceBySource + (strays.length > 0 ? `<div class="evi-source" data-fgroup><h3>Other sources</h3><div class="evi-list">${strays.map(evidenceEntry).join("\n")}</div></div>` : "") +
     `</section>`
 
@@ -648,6 +662,38 @@ ${evidenceHtml}
 ${finalSection}
 </main>
 <script>${SCRIPT}</script>
+</body>
+</html>
+`
+}
+
+/** Above this many sources one page cannot show a readable matrix: the page lists the discrepancies and points to the CSVs. */
+export const HTML_SOURCE_LIMIT = 1000
+
+/** The review page of a very large drop: counts and every discrepancy's summary, no matrix or evidence (coverage.csv and claims.csv hold them). */
+export const renderLargeDropHtml = (report: ReportDocument): string => {
+  const items = report.discrepancies.map((d) =>
+    `<li><span class="kind k-${escapeHtml(d.kind)}">${escapeHtml(d.kind)}</span>${d.crossEvent ? " <span class=\"badge\">between events</span>" : ""} <code>${escapeHtml(d.id)}</code><br>${escapeHtml(d.summary)}</li>`
+  )
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy"${attr("content", CSP)}>
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${report.investigation} — crossclaim review`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="page">
+<h1>Claims compared across sources — ${escapeHtml(report.investigation)}</h1>
+<p class="lede">${escapeHtml(`${report.sources.length} sources · ${report.events.length} events · ${report.matches.length} matches · ${report.discrepancies.length} discrepancies · ${report.rejected.length} rejected`)}</p>
+<p class="note">${escapeHtml(`This drop has more than ${HTML_SOURCE_LIMIT} sources, too many for one readable page: the coverage matrix is in coverage.csv and every match with its sentence in claims.csv and report.json.`)}</p>
+</header>
+<main id="main">
+<section><h2>Discrepancies <small>${report.discrepancies.length}</small></h2><ul class="plain">${items.join("\n")}</ul></section>
+</main>
 </body>
 </html>
 `
