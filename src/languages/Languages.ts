@@ -5,7 +5,7 @@ import { Context, Effect, Layer, Schema } from "effect"
 import { languagesFolder } from "../ProjectFiles.ts"
 import { EntityFile, EntityIndex } from "./Entities.ts"
 import { LanguageResource } from "./LanguageResource.ts"
-import { compileLexicon, type Lexicon, PatternError } from "./Lexicon.ts"
+import { compileLexicon, type Lexicon, PatternError, patternLists, patternProblem } from "./Lexicon.ts"
 
 export class LanguageResourceError extends Schema.TaggedError<LanguageResourceError>()("LanguageResourceError", {
   file: Schema.String,
@@ -77,8 +77,13 @@ export const loadLanguages = (folder: string = languagesFolder): LanguageSet => 
     for (const entity of Object.keys(resource.entities)) {
       if (!entities.kinds.has(entity)) throw new LanguageResourceError({ file, field: `entities.${entity}`, detail: "not an entity of entities.json" })
     }
-    // every pattern is checked now, so that a bad one stops the run before any source is read
-    compileOrThrow(file, resource, true)
+    // every pattern is checked now (cheaply, as written), so that a bad one stops the run before any source is read
+    for (const [field, patterns] of patternLists(resource)) {
+      for (const pattern of patterns) {
+        const problem = patternProblem(pattern)
+        if (problem !== null) throw new LanguageResourceError({ file, field, detail: `pattern "${pattern}": ${problem}` })
+      }
+    }
     resources.set(resource.language, resource)
   }
   const lexicon = (language: string): Lexicon | undefined => {
@@ -86,17 +91,17 @@ export const loadLanguages = (folder: string = languagesFolder): LanguageSet => 
     if (cached !== undefined) return cached
     const resource = resources.get(language)
     if (resource === undefined) return undefined
-    const compiled = compileOrThrow(`${language}.json`, resource, false)
+    const compiled = compileOrThrow(`${language}.json`, resource)
     lexicons.set(language, compiled)
     return compiled
   }
   return { concepts, entities, resources, lexicon }
 }
 
-/** Compiles a resource (or, with `checkOnly`, only parses its patterns, without stemming); a bad pattern names the file and the list. */
-const compileOrThrow = (file: string, resource: LanguageResource, checkOnly: boolean): Lexicon => {
+/** Compiles a resource; a bad pattern names the file and the list. */
+const compileOrThrow = (file: string, resource: LanguageResource): Lexicon => {
   try {
-    return compileLexicon(checkOnly ? { ...resource, stemmer: null } : resource)
+    return compileLexicon(resource)
   } catch (error) {
     if (error instanceof PatternError) {
       const [field, ...rest] = error.problem.split(": ")

@@ -68,6 +68,31 @@ export class PatternError extends Error {
 const WORD = /[\p{L}\p{M}\p{N}]+/gu
 const GAP = 8
 
+/**
+ * The rules of `parsePattern` checked on the written pattern alone (no folding, no stemming): cheap enough to
+ * run on every pattern of every language at start-up. Returns the problem, or null.
+ */
+export const patternProblem = (pattern: string): string | null => {
+  const chunks = pattern.trim().split(/\s+/)
+  if (chunks[0] === "…" || chunks[0] === "...") return "a gap cannot start a pattern"
+  const last = chunks[chunks.length - 1]
+  if (last === "…" || last === "...") return "a gap cannot end a pattern"
+  for (const chunk of chunks) {
+    if (chunk === "…" || chunk === "...") continue
+    const body = chunk.startsWith("=") ? chunk.slice(1) : chunk
+    const words = body.replace(/^\*|\*$/g, "").match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+    if (words.length === 0) return `"${chunk}" has no letters`
+    const leading = body.startsWith("*")
+    const trailing = body.endsWith("*") && body.length > 1
+    const first = words[0]!
+    const final = words[words.length - 1]!
+    if (leading && trailing && words.length === 1 && first.length < 4) return `"*${first}*" needs at least 4 letters`
+    if (leading && !(trailing && words.length === 1) && first.length < 3) return `"*${first}" needs at least 3 letters`
+    if (trailing && !(leading && words.length === 1) && final.length < 3 && !/^\p{N}+$/u.test(final)) return `"${final}*" needs at least 3 letters before *`
+  }
+  return null
+}
+
 /** A pattern string → its steps; throws PatternError with the reason when it cannot work. `stem` takes a lower-case word. */
 /** Serbian Cyrillic → Serbian Latin, letter by letter (after folding, so without diacritics). */
 const SERBIAN_LATIN: Record<string, string> = {
@@ -280,6 +305,31 @@ const dedupe = (hits: Array<Hit>): Array<Hit> => {
     return true
   })
 }
+
+/** Every pattern list of a resource with the field it sits in. */
+export const patternLists = (resource: LanguageResource): Array<readonly [field: string, patterns: ReadonlyArray<string>]> => [
+  ...Object.entries(resource.concepts).map(([id, list]) => [`concepts.${id}`, list] as const),
+  ...Object.entries(resource.entities).map(([id, list]) => [`entities.${id}`, list] as const),
+  ...Object.entries(resource.speakerGroups).map(([id, list]) => [`speakerGroups.${id}`, list] as const),
+  ["negation", resource.negation],
+  ["negationExceptions", resource.negationExceptions ?? []],
+  ["speechVerbs", resource.speechVerbs],
+  ["complementizers", resource.complementizers],
+  ["attributionBefore", resource.attributionBefore],
+  ["attributionAfter", resource.attributionAfter],
+  ["impersonal", resource.impersonal],
+  ["pronouns", resource.pronouns],
+  ["numberConnectors", resource.numberConnectors],
+  ["unitLinkers", resource.unitLinkers ?? []],
+  ["offsetBefore", resource.offsetBefore],
+  ["offsetAfter", resource.offsetAfter],
+  ...(resource.time === undefined ? [] : [
+    ["time.today", resource.time.today] as const,
+    ["time.yesterday", resource.time.yesterday] as const,
+    ["time.past", resource.time.past] as const,
+    ...resource.time.weekdays.map((list, day) => [`time.weekdays[${day}]`, list] as const)
+  ])
+]
 
 /** Compiles a decoded resource; throws PatternError naming the list and the pattern. */
 export const compileLexicon = (resource: LanguageResource): Lexicon => {

@@ -30,9 +30,9 @@ export interface PoolOptions extends IngestOptions {
 const WORKER_THRESHOLD = 400
 const BATCH = 64
 
-/** Compiled JavaScript can start workers; TypeScript run by a test runner cannot. */
+/** Compiled JavaScript can start workers (the bundle ships `worker.js` beside itself); TypeScript run by a test runner cannot. */
 const workerScript = new URL("./worker.js", import.meta.url)
-const canUseWorkers = import.meta.url.endsWith(".js")
+const canUseWorkers = !import.meta.url.endsWith(".ts")
 
 export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 8))
 
