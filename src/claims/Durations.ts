@@ -6,7 +6,7 @@
  */
 import type { DurationUnit, LanguageResource } from "../languages/LanguageResource.ts"
 import type { Hit, Lexicon } from "../languages/Lexicon.ts"
-import { parsePattern } from "../languages/Lexicon.ts"
+import { matchesElement, parsePattern } from "../languages/Lexicon.ts"
 import type { Token } from "../text/Tokens.ts"
 
 export interface Duration {
@@ -49,20 +49,7 @@ export class DurationReader {
     this.numberPrefixes.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))
     this.units = resource.durationUnits.map((unit) => {
       const element = parsePattern(unit.pattern, lexicon.stem, lexicon.refold)[0]!.element
-      const test = (folded: string) => {
-        switch (element.type) {
-          case "exact":
-            return folded === element.word
-          case "stem":
-            return folded === element.word || lexicon.stem(folded) === element.stem
-          case "prefix":
-            return folded.startsWith(element.part)
-          case "suffix":
-            return folded.endsWith(element.part)
-          case "infix":
-            return folded.includes(element.part)
-        }
-      }
+      const test = (folded: string) => matchesElement(element, folded, element.type === "stem" ? lexicon.stem(folded) : "")
       return { unit, test }
     })
   }

@@ -21,8 +21,8 @@ export class Match extends Schema.Class<Match>("crossclaim/Match")({
   slots: Schema.Record(Schema.String, SlotValue),
   sentence: Schema.String,
   /** offsets of the sentence in the decoded text of the source */
-  start: Schema.Number,
-  end: Schema.Number,
+  start: Schema.Finite,
+  end: Schema.Finite,
   /** the words that made the match, as written */
   cues: Schema.Array(Schema.String),
   /** the negation word that set the stance, if any */

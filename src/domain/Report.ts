@@ -1,8 +1,8 @@
 /** The shape of report.json, as a Schema: the JSON Schema in output/report.schema.json is generated from it. */
 import { Schema } from "effect"
-import { DiscrepancyKind, ValueGroup } from "./Discrepancy.ts"
+import { Discrepancy } from "./Discrepancy.ts"
 import { SegmentRole } from "./Document.ts"
-import { SlotValue, Stance } from "./Match.ts"
+import { Match } from "./Match.ts"
 import { RejectReason } from "./Source.ts"
 
 const Nullable = Schema.NullOr
@@ -41,38 +41,12 @@ export const SourceEntry = Schema.Struct({
 export type SourceEntry = typeof SourceEntry.Type
 
 export const MatchEntry = Schema.Struct({
-  sourceId: Schema.String,
-  claimId: Schema.String,
-  eventId: Nullable(Schema.String),
-  language: Schema.String,
-  stance: Stance,
-  speaker: Schema.String,
-  speakerVia: Schema.String,
-  slots: Schema.Record(Schema.String, SlotValue),
-  sentence: Schema.String,
-  start: Schema.Finite,
-  end: Schema.Finite,
-  cues: Schema.Array(Schema.String),
-  negation: Nullable(Schema.String),
-  segmentRole: Schema.String,
-  backReference: Schema.Boolean,
-  timeCues: Schema.Array(Schema.String),
+  ...Match.fields,
   /** this match speaks for its source on the claim in the comparisons */
   primary: Schema.Boolean
 })
 
-export const DiscrepancyEntry = Schema.Struct({
-  id: Schema.String,
-  claimId: Schema.String,
-  kind: DiscrepancyKind,
-  crossEvent: Schema.Boolean,
-  eventIds: Schema.Array(Schema.String),
-  sourceIds: Schema.Array(Schema.String),
-  values: Schema.Array(Schema.Union([Schema.String, Schema.Finite])),
-  groups: Schema.Array(ValueGroup),
-  slot: Nullable(Schema.String),
-  summary: Schema.String
-})
+export const DiscrepancyEntry = Schema.Struct(Discrepancy.fields)
 
 export const EventEntry = Schema.Struct({
   id: Schema.String,

@@ -149,7 +149,8 @@ export interface TokenForms {
   readonly stems: ReadonlyArray<string>
 }
 
-const matchesElement = (element: Element, folded: string, stem: string): boolean => {
+/** Whether a word (folded, with its stem) fits one element of a pattern. */
+export const matchesElement = (element: Element, folded: string, stem: string): boolean => {
   switch (element.type) {
     case "exact":
       return folded === element.word

@@ -368,6 +368,20 @@ interface EventBlock {
   readonly sources: ReadonlyArray<Source>
 }
 
+/** The document head of both pages: the policy, the style, the title. */
+const pageHead = (report: ReportDocument): string => `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy"${attr("content", CSP)}>
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator"${attr("content", `${report.tool.name} ${report.tool.version}`)}>
+<title>${escapeHtml(`${report.investigation} — crossclaim review`)}</title>
+<style>${STYLE}</style>
+</head>`
+
 export const renderReportHtml = (report: ReportDocument, claims: ReadonlyArray<ClaimText>): string => {
   const sourceSlugs = new Slugs()
   const claimSlugs = new Slugs()
@@ -634,18 +648,7 @@ export const renderReportHtml = (report: ReportDocument, claims: ReadonlyArray<C
 
   const legend = `<ul class="legend" aria-label="Legend"><li>✓ affirms the claim</li><li>✗ contradicts it</li><li>— not reported by the source</li><li><mark>cue</mark> word that made the match</li><li class="legend-js">Filters need JavaScript; without it everything is shown.</li></ul>`
 
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy"${attr("content", CSP)}>
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<meta name="generator"${attr("content", `${report.tool.name} ${report.tool.version}`)}>
-<title>${escapeHtml(`${report.investigation} — crossclaim review`)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead(report)}
 <body>
 <a class="skip" href="#main">Skip to the coverage</a>
 <header class="page">
@@ -675,16 +678,7 @@ export const renderLargeDropHtml = (report: ReportDocument): string => {
   const items = report.discrepancies.map((d) =>
     `<li><span class="kind k-${escapeHtml(d.kind)}">${escapeHtml(d.kind)}</span>${d.crossEvent ? " <span class=\"badge\">between events</span>" : ""} <code>${escapeHtml(d.id)}</code><br>${escapeHtml(d.summary)}</li>`
   )
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy"${attr("content", CSP)}>
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${report.investigation} — crossclaim review`)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead(report)}
 <body>
 <header class="page">
 <h1>Claims compared across sources — ${escapeHtml(report.investigation)}</h1>
