@@ -174,8 +174,9 @@ export const normalizeSource = (source: Source): Normalized => {
   const header = readHeader(text)
   const paragraphs = paragraphsOf(text, header.bodyStart)
   const bodyText = paragraphs.map((p) => text.slice(p.start, p.end)).join("\n")
-  const guess = identifyLanguage(bodyText)
-  const language = source.meta.language ?? guess.language
+  // a language given in the metadata is not guessed again
+  const guess = source.meta.language === undefined ? identifyLanguage(bodyText) : { language: source.meta.language, confidence: 1 }
+  const language = guess.language
   let pieces = paragraphs.flatMap((p) => piecesOf(text, p, language))
   pieces = markEmbeddedPosts(text, pieces, language)
   pieces = markRepeatedLines(text, pieces)
@@ -241,7 +242,7 @@ export const normalizeSource = (source: Source): Normalized => {
     file: source.file,
     metaFile: source.metaFile,
     language,
-    languageConfidence: source.meta.language === undefined ? guess.confidence : 1,
+    languageConfidence: guess.confidence,
     encoding: source.encoding,
     encodingDetail: source.encodingDetail,
     published: source.meta.published ?? header.date,
