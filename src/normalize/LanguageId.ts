@@ -1039,19 +1039,20 @@ const priorCompatible = (decision: Decision, prior: string, letters: number, lex
 }
 
 /**
- * Whether a paragraph plainly reads as `language` (or a close sister of it):
- * its function words lead clearly. A cheap check that spares the full
- * identification for the paragraphs of an article already identified.
+ * A paragraph's language without the full identification where its function words settle it: the article's
+ * language (or a sister) when they read most like it, "undecided" when the paragraph is too short or mixed to
+ * say, and "other" only when another language clearly leads (then the full identification decides).
  */
-export const confirmsLanguage = (text: string, language: string): boolean => {
+export const paragraphVerdict = (text: string, language: string): "same" | "undecided" | "other" => {
   const sample = sampleOf(clean(text))
   const script = dominantScript(countScripts(sample))
-  if (!scriptsOf(language).includes(script)) return false
-  // a paragraph need not prove its language against all others: it must read most like the article's
-  const lead = functionWordLead(sample, script, 12, 1.5, 1.2)?.language
-  if (lead === undefined) return false
+  if (!scriptsOf(language).includes(script)) return "other"
   const group = groupOf(language, script)
-  return lead === language || (group !== undefined && lead in group.members)
+  const sameLanguage = (l: string) => l === language || (group !== undefined && l in group.members)
+  const weak = functionWordLead(sample, script, 12, 1.5, 1.2)?.language
+  if (weak !== undefined && sameLanguage(weak)) return "same"
+  const strong = functionWordLead(sample, script, 12, 3, LEAD_RATIO)?.language
+  return strong !== undefined && !sameLanguage(strong) ? "other" : "undecided"
 }
 
 /**

@@ -4,7 +4,7 @@ import { Document, Segment, Sentence, type SegmentRole } from "../domain/Documen
 import type { Source } from "../domain/Source.ts"
 import { normalizeText, type NormalizedText, toOriginal } from "../text/NormalizedText.ts"
 import boilerplate from "./boilerplate.json" with { type: "json" }
-import { confirmsLanguage, identifyLanguage } from "./LanguageId.ts"
+import { identifyLanguage, paragraphVerdict } from "./LanguageId.ts"
 import { splitSentences } from "./Sentences.ts"
 
 const compile = (patterns: ReadonlyArray<string>) => patterns.map((p) => new RegExp(p, "iu"))
@@ -37,7 +37,6 @@ interface Piece {
   readonly date: string | null
 }
 
-const fewWords = (text: string) => text.length < 60 || (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 12
 const scriptOf = (text: string) => /[\u0370-\u03ff\u1f00-\u1fff]/.test(text) ? "Grek" : /[\u0400-\u052f]/.test(text) ? "Cyrl" : "Latn"
 const sameScript = (a: string, b: string) => scriptOf(a) === scriptOf(b)
 
@@ -209,9 +208,11 @@ export const normalizeSource = (source: Source): Normalized => {
   for (const piece of pieces) {
     const pieceText = text.slice(piece.start, piece.end)
     // a line of a few words (a headline, a caption) says too little to leave the article's language
+    // a paragraph is identified on its own only when its function words clearly point elsewhere
+    const verdict = piece.role === "embedded-post" ? "other" : paragraphVerdict(pieceText, language)
     const own = piece.role === "embedded-post"
       ? postLanguages.get(piece.author ?? "")!
-      : confirmsLanguage(pieceText, language) || (fewWords(pieceText) && sameScript(pieceText, bodyText))
+      : verdict === "same" || (verdict === "undecided" && sameScript(pieceText, bodyText))
       ? { language, confidence: guess.confidence }
       : keepsGivenLanguage(source.meta.language, pieceText, bodyText)
       ? { language, confidence: 1 }
