@@ -16,7 +16,11 @@ const MARKS = /\p{M}+/gu
 
 const foldCache = new Map<string, string>()
 
+const ASCII = /^[\x00-\x7f]*$/
+
 export const fold = (word: string): string => {
+  // most words of Latin-script text need no decomposition
+  if (ASCII.test(word)) return word.toLowerCase()
   const cached = foldCache.get(word)
   if (cached !== undefined) return cached
   const folded = word
@@ -26,7 +30,7 @@ export const fold = (word: string): string => {
     .replace(/ß/g, "ss")
     .replace(/ς/g, "σ")
     .replace(/ı/g, "i")
-  if (foldCache.size < 200_000) foldCache.set(word, folded)
+  if (foldCache.size < 500_000) foldCache.set(word, folded)
   return folded
 }
 
