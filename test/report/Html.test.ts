@@ -8,7 +8,7 @@ import { createHash } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import type { ReportDocument } from "../../src/domain/Report.ts"
-import { cueRanges, escapeHtml, highlight, renderReportHtml } from "../../src/report/Html.ts"
+import { cueRanges, escapeHtml, highlight, renderLargeDropHtml, renderReportHtml } from "../../src/report/Html.ts"
 
 const seedsReport = JSON.parse(readFileSync(new URL("../fixtures/report/report.json", import.meta.url), "utf8")) as ReportDocument
 const catalogue = JSON.parse(readFileSync(new URL("../../pipelines/kim-putin/claims.json", import.meta.url), "utf8")) as {
@@ -223,5 +223,26 @@ describe("report.html", () => {
       expect(card).toContain("between events")
       expect(card.replace(/not a contradiction/g, "")).not.toMatch(/contradiction/i)
     }
+  })
+})
+
+describe("report.html of a very large drop", () => {
+  const seeds = JSON.parse(readFileSync(new URL("../fixtures/report/report.json", import.meta.url), "utf8")) as ReportDocument
+  const hostile: ReportDocument = {
+    ...seeds,
+    discrepancies: seeds.discrepancies.map((d, i) => (i === 0 ? { ...d, summary: "<script>alert(1)</script> and <img src=x onerror=alert(2)>" } : d))
+  }
+  const page = renderLargeDropHtml(hostile)
+
+  it("lists every discrepancy and points to the CSVs", () => {
+    for (const d of seeds.discrepancies) expect(page).toContain(escapeHtml(d.id))
+    expect(page).toContain("coverage.csv")
+  })
+
+  it("escapes the article-derived text and runs no script", () => {
+    expect(page).not.toContain("<script")
+    expect(page).not.toContain("<img")
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;")
+    expect(page).toMatch(/Content-Security-Policy/)
   })
 })
