@@ -9,9 +9,9 @@ import { reportJsonSchema } from "../src/domain/Report.ts"
 import { Ingest, type IngestOptions } from "../src/ingest/Ingest.ts"
 import { Languages } from "../src/languages/Languages.ts"
 import { writeOutputs } from "../src/report/AtomicWrite.ts"
-import { renderClaimsCsv, renderCoverageCsv, renderDiscrepanciesCsv } from "../src/report/Csv.ts"
+import { claimsCsvPieces, renderCoverageCsv, renderDiscrepanciesCsv } from "../src/report/Csv.ts"
 import { HTML_SOURCE_LIMIT, renderLargeDropHtml, renderReportHtml } from "../src/report/Html.ts"
-import { buildReport, renderReportJson } from "../src/report/ReportJson.ts"
+import { buildReport, reportJsonPieces } from "../src/report/ReportJson.ts"
 import { summarize } from "../src/report/Summary.ts"
 import { SourcePool } from "../src/sources/SourcePool.ts"
 import { StageTimer } from "../src/report/StageTimer.ts"
@@ -49,9 +49,9 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
     })
   ))
   yield* timer.time("render and write", writeOutputs(options.out, [
-    ["report.json", () => renderReportJson(report)],
+    ["report.json", () => reportJsonPieces(report)],
     ["report.schema.json", reportJsonSchema],
-    ["claims.csv", () => renderClaimsCsv(report)],
+    ["claims.csv", () => claimsCsvPieces(report)],
     ["discrepancies.csv", () => renderDiscrepanciesCsv(report)],
     ["coverage.csv", () => renderCoverageCsv(report, catalogue.claims.map((c) => c.id))],
     ["report.html", () => report.sources.length <= HTML_SOURCE_LIMIT ? renderReportHtml(report, catalogue.claims) : renderLargeDropHtml(report)]

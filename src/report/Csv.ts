@@ -13,16 +13,28 @@ export const neutralizeCell = (value: string): string => (/^[=+\-@\t\r]/.test(va
 const cell = (value: unknown): string =>
   value === null || value === undefined ? "" : neutralizeCell(typeof value === "string" ? value : String(value))
 
+/** The CSV in pieces, a row at a time, so a file of a million rows is never one string. */
+export function* csvPieces(header: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<unknown>>): Generator<string> {
+  yield "\uFEFF" + stringify([header.map(cell)], { record_delimiter: "windows" })
+  for (const row of rows) yield stringify([row.map(cell)], { record_delimiter: "windows" })
+}
+
 export const renderCsv = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>): string =>
-  "\uFEFF" + stringify([header.map(cell), ...rows.map((row) => row.map(cell))], { record_delimiter: "windows" })
+  [...csvPieces(header, rows)].join("")
 
 const slotText = (slots: Readonly<Record<string, unknown>>) => Object.keys(slots).sort().map((k) => `${k}=${String(slots[k])}`).join("; ")
 
-export const renderClaimsCsv = (report: ReportDocument): string =>
-  renderCsv(
+export const claimsCsvPieces = (report: ReportDocument): Iterable<string> =>
+  csvPieces(
     ["source_id", "claim_id", "event_id", "language", "stance", "speaker", "speaker_via", "slots", "primary", "back_reference", "cues", "start", "end", "sentence"],
-    report.matches.map((m) => [m.sourceId, m.claimId, m.eventId, m.language, m.stance, m.speaker, m.speakerVia, slotText(m.slots), m.primary, m.backReference, m.cues.join(" "), m.start, m.end, m.sentence])
+    (function*() {
+      for (const m of report.matches) {
+        yield [m.sourceId, m.claimId, m.eventId, m.language, m.stance, m.speaker, m.speakerVia, slotText(m.slots), m.primary, m.backReference, m.cues.join(" "), m.start, m.end, m.sentence]
+      }
+    })()
   )
+
+export const renderClaimsCsv = (report: ReportDocument): string => [...claimsCsvPieces(report)].join("")
 
 export const renderDiscrepanciesCsv = (report: ReportDocument): string =>
   renderCsv(

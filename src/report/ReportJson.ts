@@ -115,5 +115,30 @@ export const buildReport = (input: ReportInput): ReportDocument => {
   }
 }
 
-/** The report is built by `buildReport` to the ReportDocument type, which has no transformations: it is its own encoding (the tests decode it with the schema). */
-export const renderReportJson = (report: ReportDocument): string => JSON.stringify(report, null, 2) + "\n"
+const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`)
+
+/**
+ * The report as JSON in pieces, element by element, exactly as `JSON.stringify(report, null, 2)` would write it
+ * whole: a drop of 100,000 articles gives a report larger than one string may be. The report is built by
+ * `buildReport` to the ReportDocument type, which has no transformations: it is its own encoding (the tests
+ * decode it with the schema).
+ */
+export function* reportJsonPieces(report: ReportDocument): Generator<string> {
+  const entries = Object.entries(report)
+  yield "{\n"
+  for (let k = 0; k < entries.length; k++) {
+    const [key, value] = entries[k]!
+    yield `  ${JSON.stringify(key)}: `
+    if (Array.isArray(value) && value.length > 0) {
+      yield "[\n"
+      for (let i = 0; i < value.length; i++) yield `    ${indent(JSON.stringify(value[i], null, 2), "    ")}${i < value.length - 1 ? ",\n" : "\n"}`
+      yield "  ]"
+    } else {
+      yield indent(JSON.stringify(value, null, 2), "  ")
+    }
+    yield k < entries.length - 1 ? ",\n" : "\n"
+  }
+  yield "}\n"
+}
+
+export const renderReportJson = (report: ReportDocument): string => [...reportJsonPieces(report)].join("")
