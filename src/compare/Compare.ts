@@ -50,8 +50,12 @@ const groupReadings = (readings: ReadonlyArray<Reading>, withEvent: boolean): Ar
 
 const distinct = (values: ReadonlyArray<Value>) => [...new Set(values)].sort(compareValues)
 
+/** Names up to ten sources; a summary stays one readable line in a drop of thousands (the groups keep every id). */
+const nameSources = (ids: ReadonlyArray<string>) =>
+  ids.length <= 10 ? ids.join(", ") : `${ids.slice(0, 10).join(", ")} and ${ids.length - 10} more`
+
 const describeGroups = (groups: ReadonlyArray<ValueGroup>, withEvent: boolean) =>
-  groups.map((g) => `${g.label}${withEvent && g.eventId !== null ? ` [${g.eventId}]` : ""}: ${g.sourceIds.join(", ")}`).join("; ")
+  groups.map((g) => `${g.label}${withEvent && g.eventId !== null ? ` [${g.eventId}]` : ""}: ${nameSources(g.sourceIds)}`).join("; ")
 
 const KIND_ORDER: ReadonlyArray<DiscrepancyKind> = ["omission", "stance", "quantity", "attribution", "framing"]
 
@@ -188,7 +192,7 @@ const omissions = (
         { value: null, label: "omits it", eventId: event, sourceIds: omitting }
       ]
       found.push(makeDiscrepancy(claim, "omission", false, [event], groups, null,
-        `${claim.id}: omitted within ${event} by ${omitting.join(", ")}; reported by ${reporting.join(", ")}`, omitting))
+        `${claim.id}: omitted within ${event} by ${nameSources(omitting)}; reported by ${nameSources(reporting)}`, omitting))
     } else if (reporting.length === 0 && reportingEvents.size > 0 && !reportingEvents.has(event)) {
       const elsewhere = [...reportingEvents].sort(byText)
       const groups: Array<ValueGroup> = [
@@ -196,7 +200,7 @@ const omissions = (
         { value: null, label: "omits it", eventId: event, sourceIds: omitting }
       ]
       found.push(makeDiscrepancy(claim, "omission", true, [event, ...elsewhere].sort(byText), groups, null,
-        `${claim.id}: no source about ${event} reports it (${omitting.join(", ")}); reported only for ${elsewhere.join(", ")} — a difference between events, not an omission within one`, omitting))
+        `${claim.id}: no source about ${event} reports it (${nameSources(omitting)}); reported only for ${elsewhere.join(", ")} — a difference between events, not an omission within one`, omitting))
     }
   }
   return found
