@@ -157,7 +157,15 @@ const speechEvents = (sentence: AnalyzedSentence): Array<SpeechEvent> => {
       zone = [0, contentStart - 1]
       subject = chooseSubject(sentence, 0, contentStart - 1, verb, excluded)
     } else {
-      const start = clauseStart(sentence, verb.from)
+      let start = clauseStart(sentence, verb.from)
+      // "Putin je, prema agenciji RIA, govorio …": a clause that is only an attribution phrase does not cut the subject off
+      while (start > 0) {
+        const before = clauseStart(sentence, start - 1)
+        let onlyAttribution = true
+        for (let k = before; k < start; k++) if (!attributed.has(k)) onlyAttribution = false
+        if (!onlyAttribution || before === 0) break
+        start = clauseStart(sentence, before - 1)
+      }
       zone = [start, Math.min(clauseEnd(sentence, verb.to), verb.to + 5)]
       subject = chooseSubject(sentence, start, zone[1], verb, excluded)
       // "Peskov, görüşmede anlaşma imzalanmayacağını söyledi.": a verb that ends the sentence, its subject
