@@ -359,8 +359,10 @@ export class SpeakerMap {
       // "selon lui", "secondo lui", "po njegovih besedah": a pronoun points back to the last speaker
       const pronoun = hit.kind === "attributionBefore" ? pronounBetween(sentence, hit.to + 1, hit.to + 1) : pronounBetween(sentence, hit.from - 1, hit.from - 1)
       const inside = pronounBetween(sentence, hit.from, hit.to)
+      // "Selon lui, …", "Secondo lui, …": one word after the marker, then a comma: a pronoun whatever the list says
+      const loneWord = hit.kind === "attributionBefore" && hit.to + 2 < sentence.tokens.length && sentence.boundaryBefore[hit.to + 2] === true
       const topic = this.topicBefore[sentence.index] ?? null
-      if (c === null && (pronoun || inside) && topic !== null) found.push(topic)
+      if (c === null && (pronoun || inside || loneWord) && topic !== null) found.push(topic)
     }
     if (found.length === 0) return null
     const best = [...found].sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.from - b.from)[0]!
