@@ -219,7 +219,7 @@ const governs = (sentence: AnalyzedSentence, event: SpeechEvent, position: numbe
     }
   }
   if (boundary === -1) return false
-  const nearSubject = sentence.candidates.some((c) => (c.from >= boundary && c.from < event.from) || (c.from > event.to && c.from <= event.to + 3))
+  const nearSubject = sentence.candidates.some((c) => (c.from >= boundary && c.from < event.from) || (c.from > event.to && c.from <= event.to + 5))
   const shortTail = event.from - boundary <= 2 && sentence.tokens.length - 1 - event.to <= 3
   return nearSubject || pronounBetween(sentence, boundary, event.to + 3) || shortTail
 }
