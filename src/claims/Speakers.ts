@@ -74,8 +74,9 @@ const attributionSource = (sentence: AnalyzedSentence, hit: { readonly kind: str
     return sentence.candidates.find((c) => c.from > hit.to && c.from <= end) ?? null
   }
   let start = hit.from - 1
-  while (start > 0 && start > hit.from - 6 && !sentence.boundaryBefore[start]) start--
-  return [...sentence.candidates].reverse().find((c) => c.to < hit.from && c.from >= start) ?? null
+  while (start > 0 && start > hit.from - 8 && !sentence.boundaryBefore[start]) start--
+  // the phrase is headed by its source: "A TASZSZ jelentése szerint", "Peskov'un … açıklamaya göre"
+  return sentence.candidates.find((c) => c.to < hit.from && c.from >= start) ?? null
 }
 
 /** Token positions of attribution phrases and the sources they name ("Berichten … zufolge"): not the subject of a speech verb. */
