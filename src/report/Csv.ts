@@ -34,8 +34,6 @@ export const claimsCsvPieces = (report: ReportDocument): Iterable<string> =>
     })()
   )
 
-export const renderClaimsCsv = (report: ReportDocument): string => [...claimsCsvPieces(report)].join("")
-
 export const renderDiscrepanciesCsv = (report: ReportDocument): string =>
   renderCsv(
     ["id", "claim_id", "kind", "cross_event", "event_ids", "slot", "source_ids", "values", "summary"],

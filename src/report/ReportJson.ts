@@ -140,5 +140,3 @@ export function* reportJsonPieces(report: ReportDocument): Generator<string> {
   }
   yield "}\n"
 }
-
-export const renderReportJson = (report: ReportDocument): string => [...reportJsonPieces(report)].join("")
