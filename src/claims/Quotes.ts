@@ -29,9 +29,7 @@ export const quoteSpans = (original: string, start: number, end: number, toOrigi
   for (let i = start; i < end; i++) {
     const c = original[toOriginal(i)]!
     const closers = CLOSERS_OF[c]
-    const isCloser = open !== null && open.closers.includes(c)
-    if (isCloser && open !== null) {
-      // a straight quote before a word opens rather than closes when the open one is far back and odd
+    if (open !== null && open.closers.includes(c)) {
       spans.push({ open: open.position, close: i })
       open = null
       continue
