@@ -15,7 +15,7 @@ export interface CheckOptions extends ReportOptions {
 const currentOf = (report: { readonly discrepancies: ReadonlyArray<Current> }) => report.discrepancies
 
 export const runCheck = Effect.fn("runCheck")(function*(options: CheckOptions) {
-  const { report } = yield* runReport(options)
+  const { result: report } = yield* runReport(options)
   const baseline = yield* readBaseline(options.baseline, report.investigation)
   const comparison = compareWithBaseline(baseline, currentOf(report))
   const lines = [
@@ -40,7 +40,7 @@ export const runCheck = Effect.fn("runCheck")(function*(options: CheckOptions) {
 
 /** Records the current discrepancies into the baseline, keeping decisions and notes. */
 export const runRecordBaseline = Effect.fn("runRecordBaseline")(function*(options: CheckOptions) {
-  const { report } = yield* runReport(options)
+  const { result: report } = yield* runReport(options)
   const previous = yield* readBaseline(options.baseline, report.investigation)
   const next = recordBaseline(previous, currentOf(report), report.investigation)
   yield* writeBaselineFile(options.baseline, renderBaseline(next))

@@ -1,20 +1,27 @@
-/** The report pipeline: a source folder → report.json, its JSON Schema, the three CSVs and the review page. */
+/**
+ * The report pipeline: a source folder → report.json, its JSON Schema, the
+ * three CSVs and the review page. Sources are processed in the order of their
+ * ids and their pieces of the reports written as they come; what stays in memory
+ * is a small record per source, which the comparison reads.
+ */
+import { readFileSync } from "node:fs"
 import { Effect } from "effect"
 import { readCatalogue } from "../src/claims/Catalogue.ts"
-import { align, primaryMatch } from "../src/compare/Align.ts"
 import { compare } from "../src/compare/Compare.ts"
-import { Diagnostic, type Document } from "../src/domain/Document.ts"
-import type { Match } from "../src/domain/Match.ts"
-import { reportJsonSchema } from "../src/domain/Report.ts"
+import { type ReportDocument, reportJsonSchema } from "../src/domain/Report.ts"
+import type { Rejected } from "../src/domain/Source.ts"
 import { Ingest, type IngestOptions } from "../src/ingest/Ingest.ts"
 import { Languages } from "../src/languages/Languages.ts"
-import { writeOutputs } from "../src/report/AtomicWrite.ts"
-import { claimsCsvPieces, renderCoverageCsv, renderDiscrepanciesCsv } from "../src/report/Csv.ts"
+import { toolVersion } from "../src/ProjectFiles.ts"
+import { OutputError, writeOutputs } from "../src/report/AtomicWrite.ts"
+import { coverageCsvPieces, renderDiscrepanciesCsv } from "../src/report/Csv.ts"
 import { HTML_SOURCE_LIMIT, renderLargeDropHtml, renderReportHtml } from "../src/report/Html.ts"
-import { buildReport, reportJsonPieces } from "../src/report/ReportJson.ts"
-import { summarize } from "../src/report/Summary.ts"
-import { SourcePool } from "../src/sources/SourcePool.ts"
+import { ReportStream } from "../src/report/ReportJson.ts"
+import { byText } from "../src/report/SourcePieces.ts"
 import { StageTimer } from "../src/report/StageTimer.ts"
+import { summarize } from "../src/report/Summary.ts"
+import type { SourceRecord } from "../src/sources/ProcessSource.ts"
+import { SourcePool } from "../src/sources/SourcePool.ts"
 
 export interface ReportOptions extends IngestOptions {
   readonly sources: string
@@ -24,53 +31,76 @@ export interface ReportOptions extends IngestOptions {
   readonly workers: number
 }
 
+const TEXT = ".txt"
+
 export const runReport = Effect.fn("runReport")(function*(options: ReportOptions) {
   const timer = new StageTimer()
   const languages = yield* Languages
+  const pool = yield* SourcePool
   const catalogue = yield* readCatalogue(options.catalogue, { concepts: languages.concepts, entities: new Set(languages.entities.kinds.keys()) })
   const drop = yield* timer.time("list", (yield* Ingest).list(options.sources))
-  const results = yield* timer.time("read, normalize, extract", (yield* SourcePool).process(options.sources, drop.articles, options, catalogue.claims))
-  const read = results.flatMap((r) => (r.document === null ? [] : [{ ...r, document: r.document }]))
-  const aligned = yield* timer.time("align", Effect.sync(() => align(read, catalogue.events)))
-  const searchable = new Set(read.filter((r) => !r.diagnostics.some((d) => d.code === "no-resources" && d.message.includes("its text"))).map((r) => r.document.id))
-  const discrepancies = yield* timer.time("compare", Effect.sync(() => compare({ catalogue, matches: aligned.matches, eventIds: aligned.eventIds, searchable })))
-  const report = yield* timer.time("report", Effect.sync(() =>
-    buildReport({
-      catalogue,
-      documents: read.map((r) => r.document),
-      eventIds: aligned.eventIds,
-      eventReasons: aligned.eventReasons,
-      rejected: [...drop.rejected, ...results.flatMap((r) => r.rejected)],
-      ignored: drop.ignored,
-      diagnostics: [...read.flatMap((r) => encodingDiagnostics(r.document)), ...read.flatMap((r) => r.diagnostics), ...aligned.diagnostics],
-      matches: aligned.matches,
-      primaries: primariesOf(aligned.matches),
-      discrepancies
-    })
-  ))
-  yield* timer.time("render and write", writeOutputs(options.out, [
-    ["report.json", () => reportJsonPieces(report)],
-    ["report.schema.json", reportJsonSchema],
-    ["claims.csv", () => claimsCsvPieces(report)],
-    ["discrepancies.csv", () => renderDiscrepanciesCsv(report)],
-    ["coverage.csv", () => renderCoverageCsv(report, catalogue.claims.map((c) => c.id))],
-    ["report.html", () => report.sources.length <= HTML_SOURCE_LIMIT ? renderReportHtml(report, catalogue.claims) : renderLargeDropHtml(report)]
-  ]))
-  return { ...summarize(report, options.out), stages: timer.stages }
+  // in the order of the source ids, the order of every list in the reports
+  const articles = [...drop.articles].sort((a, b) => byText(a.file.slice(0, -TEXT.length), b.file.slice(0, -TEXT.length)))
+  const tool = { name: "crossclaim" as const, version: toolVersion }
+
+  return yield* Effect.acquireUseRelease(
+    Effect.try({ try: () => new ReportStream(options.out), catch: (error) => new OutputError({ path: options.out, detail: (error as Error).message }) }),
+    (stream) => Effect.gen(function*() {
+      const sources: Array<SourceRecord> = []
+      const rejected: Array<Rejected> = [...drop.rejected]
+      yield* timer.time("read, normalize, extract, align", pool.process(options.sources, articles, options, catalogue, (outcome) => {
+        rejected.push(...outcome.rejected)
+        if (outcome.record !== null && outcome.pieces !== null) {
+          sources.push(outcome.record)
+          stream.add(outcome.pieces)
+        }
+      }))
+      const discrepancies = yield* timer.time("compare", Effect.sync(() => compare({ catalogue, sources })))
+      const result = { investigation: catalogue.investigation, sources, discrepancies, rejected: rejected.sort((a, b) => byText(a.file, b.file)), ignored: drop.ignored }
+      const events = eventsOf(sources).map(([id, sourceIds]) => {
+        const known = catalogue.events.find((e) => e.id === id)
+        return { id, title: known?.title ?? null, date: known?.date ?? null, place: known?.place ?? null, sourceIds }
+      })
+      yield* timer.time("render and write", Effect.gen(function*() {
+        const written = yield* Effect.try({
+          try: () => stream.finish({ tool, investigation: catalogue.investigation, catalogueVersion: catalogue.version, events, discrepancies, rejected: result.rejected, ignored: drop.ignored }),
+          catch: (error) => new OutputError({ path: options.out, detail: (error as Error).message })
+        })
+        // a page small enough to read whole is rendered from the report.json just written, the one truth of the run
+        const html = () =>
+          sources.length <= HTML_SOURCE_LIMIT
+            ? renderReportHtml(JSON.parse(readFileSync(written.reportJson, "utf8")) as ReportDocument, catalogue.claims)
+            : renderLargeDropHtml({
+              tool,
+              investigation: catalogue.investigation,
+              discrepancies,
+              counts: { sources: sources.length, events: events.length, matches: sources.reduce((n, s) => n + s.affirms + s.contradicts, 0), rejected: rejected.length }
+            })
+        const page = yield* Effect.try({ try: html, catch: (error) => new OutputError({ path: written.reportJson, detail: (error as Error).message }) })
+        yield* writeOutputs(options.out, [
+          ["report.json", { written: written.reportJson }],
+          ["report.schema.json", reportJsonSchema],
+          ["claims.csv", { written: written.claimsCsv }],
+          ["discrepancies.csv", () => renderDiscrepanciesCsv(discrepancies)],
+          ["coverage.csv", () => coverageCsvPieces(sources, catalogue.claims.map((c) => c.id))],
+          ["report.html", page]
+        ])
+      }))
+      return { ...summarize(result, options.out), stages: timer.stages }
+    }),
+    (stream) => Effect.sync(() => stream.discard())
+  )
 })
 
-const primariesOf = (matches: ReadonlyArray<Match>): Set<Match> => {
-  const groups = new Map<string, Array<Match>>()
-  for (const m of matches) {
-    const key = `${m.sourceId}\u0000${m.claimId}`
-    const group = groups.get(key)
-    if (group === undefined) groups.set(key, [m])
-    else group.push(m)
+/** Event id → its sources, both by id; sources without an event are in none. */
+const eventsOf = (sources: ReadonlyArray<SourceRecord>): Array<readonly [string, Array<string>]> => {
+  const events = new Map<string, Array<string>>()
+  for (const s of sources) {
+    if (s.eventId === null) continue
+    const list = events.get(s.eventId)
+    if (list === undefined) events.set(s.eventId, [s.id])
+    else list.push(s.id)
   }
-  return new Set([...groups.values()].flatMap((g) => { const p = primaryMatch(g); return p === undefined ? [] : [p] }))
+  for (const list of events.values()) list.sort(byText)
+  return [...events].sort(([a], [b]) => byText(a, b))
 }
-
-const encodingDiagnostics = (document: Document) =>
-  document.encodingDetail === null
-    ? []
-    : [new Diagnostic({ code: "legacy-encoding", sourceId: document.id, message: `decoded as ${document.encoding}: ${document.encodingDetail}` })]

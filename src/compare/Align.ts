@@ -6,7 +6,7 @@
 import type { Event } from "../claims/Catalogue.ts"
 import type { TimeSignals } from "../claims/Extract.ts"
 import { Diagnostic, type Document } from "../domain/Document.ts"
-import { Match } from "../domain/Match.ts"
+import type { Match } from "../domain/Match.ts"
 
 export interface AlignInput {
   readonly document: Document
@@ -123,32 +123,43 @@ export const primaryMatch = (matches: ReadonlyArray<Match>): Match | undefined =
       a.start - b.start
     )[0]
 
-export interface Aligned {
-  readonly eventIds: ReadonlyMap<string, string | null>
-  /** how each source's event was chosen */
-  readonly eventReasons: ReadonlyMap<string, string>
-  /** every match, with its source's event and look-backs to other years marked */
+/** What the comparison reads of a source's primary match on a claim. */
+export interface Primary {
+  readonly claimId: string
+  readonly stance: Match["stance"]
+  readonly speaker: string
+  readonly slots: Match["slots"]
+}
+
+export interface AlignedSource {
+  readonly eventId: string | null
+  /** how the event was chosen, for the report */
+  readonly eventReason: string
+  /** the source's matches with its event and look-backs to earlier years marked, in catalogue order, then by position */
   readonly matches: ReadonlyArray<Match>
+  /** the primary match per claim, in catalogue order */
+  readonly primaries: ReadonlyArray<Match>
   readonly diagnostics: ReadonlyArray<Diagnostic>
 }
 
-export const align = (inputs: ReadonlyArray<AlignInput>, events: ReadonlyArray<Event>): Aligned => {
-  const eventIds = new Map<string, string | null>()
-  const eventReasons = new Map<string, string>()
-  const matches: Array<Match> = []
-  const diagnostics: Array<Diagnostic> = []
-  for (const input of inputs) {
-    const choice = chooseEvent(input, events)
-    eventIds.set(input.document.id, choice.eventId)
-    eventReasons.set(input.document.id, choice.reason)
-    if (choice.eventId === null) {
-      diagnostics.push(new Diagnostic({ code: "event-unassigned", sourceId: input.document.id, message: `no event assigned: ${choice.reason}` }))
-    }
-    const year = events.find((e) => e.id === choice.eventId)?.date.slice(0, 4)
-    for (const m of input.matches) {
-      const otherYear = year !== undefined && m.timeCues.some((c) => /^\d{4}$/.test(c) && c < year)
-      matches.push(new Match({ ...m, eventId: choice.eventId, backReference: m.backReference || otherYear }))
-    }
+/** One source: its event, its matches marked with it, and its primary match per claim. */
+export const alignSource = (input: AlignInput, events: ReadonlyArray<Event>, claims: ReadonlyArray<{ readonly id: string }>): AlignedSource => {
+  const choice = chooseEvent(input, events)
+  const diagnostics = choice.eventId === null
+    ? [new Diagnostic({ code: "event-unassigned", sourceId: input.document.id, message: `no event assigned: ${choice.reason}` })]
+    : []
+  const year = events.find((e) => e.id === choice.eventId)?.date.slice(0, 4)
+  const order = new Map(claims.map((c, i) => [c.id, i]))
+  const matches: Array<Match> = input.matches
+    .map((m): Match => ({ ...m, eventId: choice.eventId, backReference: m.backReference || (year !== undefined && m.timeCues.some((c) => /^\d{4}$/.test(c) && c < year)) }))
+    .sort((a, b) => (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0) || a.start - b.start)
+  const primaries: Array<Match> = []
+  for (let i = 0; i < matches.length;) {
+    let j = i
+    while (j < matches.length && matches[j]!.claimId === matches[i]!.claimId) j++
+    const primary = primaryMatch(matches.slice(i, j))
+    if (primary !== undefined) primaries.push(primary)
+    i = j
   }
-  return { eventIds, eventReasons, matches, diagnostics }
+  return { eventId: choice.eventId, eventReason: choice.reason, matches, primaries, diagnostics }
 }

@@ -6,10 +6,12 @@
  */
 import type { Catalogue, Claim } from "../claims/Catalogue.ts"
 import { Discrepancy, type DiscrepancyKind, type ValueGroup } from "../domain/Discrepancy.ts"
-import type { Match } from "../domain/Match.ts"
-import { primaryMatch } from "./Align.ts"
+import type { Primary } from "./Align.ts"
 
 type Value = string | number
+
+/** A primary match with its source. */
+type Match = Primary & { readonly sourceId: string }
 
 interface Reading {
   readonly sourceId: string
@@ -59,44 +61,51 @@ const describeGroups = (groups: ReadonlyArray<ValueGroup>, withEvent: boolean) =
 
 const KIND_ORDER: ReadonlyArray<DiscrepancyKind> = ["omission", "stance", "quantity", "attribution", "framing"]
 
+/** What the comparison reads of a source. */
+export interface ComparedSource {
+  readonly id: string
+  /** null: unassigned */
+  readonly eventId: string | null
+  /** its language could be searched for the claims: only such a source can omit a claim */
+  readonly searchable: boolean
+  /** its primary match per claim */
+  readonly primaries: ReadonlyArray<Primary>
+}
+
 export interface CompareInput {
   readonly catalogue: Catalogue
-  readonly matches: ReadonlyArray<Match>
-  /** source id → event id (null: unassigned) */
-  readonly eventIds: ReadonlyMap<string, string | null>
-  /** sources whose language the claims could be searched in: only they can omit a claim */
-  readonly searchable: ReadonlySet<string>
+  readonly sources: ReadonlyArray<ComparedSource>
 }
 
 export const compare = (input: CompareInput): Array<Discrepancy> => {
-  const { catalogue, eventIds } = input
+  const { catalogue } = input
+  const sources = [...input.sources].sort((a, b) => byText(a.id, b.id))
+  const eventIds = new Map(sources.map((s) => [s.id, s.eventId]))
   const eventOf = (sourceId: string) => eventIds.get(sourceId) ?? "unassigned"
   const sourcesByEvent = new Map<string, Array<string>>()
-  for (const [sourceId] of [...eventIds].sort(([a], [b]) => byText(a, b))) {
-    if (!input.searchable.has(sourceId)) continue
-    const list = sourcesByEvent.get(eventOf(sourceId)) ?? []
-    list.push(sourceId)
-    sourcesByEvent.set(eventOf(sourceId), list)
+  for (const source of sources) {
+    if (!source.searchable) continue
+    const list = sourcesByEvent.get(eventOf(source.id)) ?? []
+    list.push(source.id)
+    sourcesByEvent.set(eventOf(source.id), list)
   }
   const events = [...sourcesByEvent.keys()].sort(byText)
 
-  // the primary match of every (claim, source), in one pass over the matches
-  const byClaimSource = new Map<string, Map<string, Array<Match>>>()
-  for (const m of input.matches) {
-    const perSource = byClaimSource.get(m.claimId) ?? new Map<string, Array<Match>>()
-    const list = perSource.get(m.sourceId) ?? []
-    list.push(m)
-    perSource.set(m.sourceId, list)
-    byClaimSource.set(m.claimId, perSource)
+  // the primary matches of every claim, in the order of the sources, in one pass
+  const byClaim = new Map<string, Array<Match>>()
+  for (const source of sources) {
+    if (!source.searchable) continue
+    for (const p of source.primaries) {
+      const list = byClaim.get(p.claimId)
+      const m = { ...p, sourceId: source.id }
+      if (list === undefined) byClaim.set(p.claimId, [m])
+      else list.push(m)
+    }
   }
 
   const discrepancies: Array<Discrepancy> = []
   for (const claim of catalogue.claims) {
-    const primaries: Array<Match> = []
-    for (const [, matches] of [...(byClaimSource.get(claim.id) ?? new Map<string, Array<Match>>())].sort(([a], [b]) => byText(a, b))) {
-      const primary = primaryMatch(matches)
-      if (primary !== undefined && input.searchable.has(primary.sourceId)) primaries.push(primary)
-    }
+    const primaries = byClaim.get(claim.id) ?? []
     discrepancies.push(...omissions(claim, primaries, sourcesByEvent, events, eventOf))
     const dimensions: Array<{ kind: DiscrepancyKind; slot: string | null; read: (m: Match) => Value | undefined; label: (m: Match) => string }> = [
       { kind: "stance", slot: null, read: (m) => m.stance, label: (m) => m.stance },

@@ -33,3 +33,10 @@ export class Match extends Schema.Class<Match>("crossclaim/Match")({
   /** the words that placed it in the past */
   timeCues: Schema.Array(Schema.String)
 }) {}
+
+/** Slots with their keys in order: the same slots give the same text. */
+export const sortedSlots = (slots: Match["slots"]): Match["slots"] => {
+  const keys = Object.keys(slots)
+  if (keys.length <= 1) return slots
+  return Object.fromEntries(keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => [k, slots[k]!]))
+}

@@ -369,7 +369,7 @@ interface EventBlock {
 }
 
 /** The document head of both pages: the policy, the style, the title. */
-const pageHead = (report: ReportDocument): string => `<!DOCTYPE html>
+const pageHead = (report: Pick<ReportDocument, "tool" | "investigation">): string => `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -673,8 +673,13 @@ ${finalSection}
 /** Above this many sources one page cannot show a readable matrix: the page lists the discrepancies and points to the CSVs. */
 export const HTML_SOURCE_LIMIT = 1000
 
+/** What the page of a very large drop shows: counts and the discrepancies. */
+export interface DropOverview extends Pick<ReportDocument, "tool" | "investigation" | "discrepancies"> {
+  readonly counts: { readonly sources: number; readonly events: number; readonly matches: number; readonly rejected: number }
+}
+
 /** The review page of a very large drop: counts and every discrepancy's summary, no matrix or evidence (coverage.csv and claims.csv hold them). */
-export const renderLargeDropHtml = (report: ReportDocument): string => {
+export const renderLargeDropHtml = (report: DropOverview): string => {
   const items = report.discrepancies.map((d) =>
     `<li><span class="kind k-${escapeHtml(d.kind)}">${escapeHtml(d.kind)}</span>${d.crossEvent ? " <span class=\"badge\">between events</span>" : ""} <code>${escapeHtml(d.id)}</code><br>${escapeHtml(d.summary)}</li>`
   )
@@ -682,7 +687,7 @@ export const renderLargeDropHtml = (report: ReportDocument): string => {
 <body>
 <header class="page">
 <h1>Claims compared across sources — ${escapeHtml(report.investigation)}</h1>
-<p class="lede">${escapeHtml(`${report.sources.length} sources · ${report.events.length} events · ${report.matches.length} matches · ${report.discrepancies.length} discrepancies · ${report.rejected.length} rejected`)}</p>
+<p class="lede">${escapeHtml(`${report.counts.sources} sources · ${report.counts.events} events · ${report.counts.matches} matches · ${report.discrepancies.length} discrepancies · ${report.counts.rejected} rejected`)}</p>
 <p class="note">${escapeHtml(`This drop has more than ${HTML_SOURCE_LIMIT} sources, too many for one readable page: the coverage matrix is in coverage.csv and every match with its sentence in claims.csv and report.json.`)}</p>
 </header>
 <main id="main">

@@ -1,142 +1,192 @@
-/** The run's findings → the text of `report.json`: keys in a fixed order, arrays sorted, no clock, so equal inputs give equal bytes. */
-import type { Catalogue } from "../claims/Catalogue.ts"
+/**
+ * report.json and claims.csv, written as the sources are processed: each
+ * source's pieces are appended to spill files in the output folder, and at the
+ * end report.json is put together from them in its fixed order (keys in a fixed
+ * order, sources by id, no clock: equal inputs give equal bytes). The result is
+ * exactly what `JSON.stringify(report, null, 2)` would write, without ever
+ * holding the report, or the matches of every source, in memory.
+ */
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs"
 import type { Discrepancy } from "../domain/Discrepancy.ts"
-import type { Diagnostic, Document } from "../domain/Document.ts"
-import type { Match } from "../domain/Match.ts"
-import { ReportDocument, type SourceEntry } from "../domain/Report.ts"
+import type { EventEntry } from "../domain/Report.ts"
 import type { Ignored, Rejected } from "../domain/Source.ts"
-import { toolVersion } from "../ProjectFiles.ts"
+import { temporaryName } from "./AtomicWrite.ts"
+import { csvRow } from "./Csv.ts"
+import { byText, CLAIMS_CSV_HEADER, jsonElement, jsonValue, type SourcePieces } from "./SourcePieces.ts"
 
-export interface ReportInput {
-  readonly catalogue: Catalogue
-  readonly documents: ReadonlyArray<Document>
-  readonly eventIds: ReadonlyMap<string, string | null>
-  readonly eventReasons: ReadonlyMap<string, string>
+const FLUSH_AT = 1 << 20
+
+/** A file written piece by piece, a megabyte at a time. */
+class PieceFile {
+  private readonly fd: number
+  private parts: Array<string> = []
+  private size = 0
+  /** whether anything was written yet */
+  started = false
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, "w")
+  }
+
+  write(piece: string): void {
+    this.parts.push(piece)
+    this.size += piece.length
+    this.started = true
+    if (this.size >= FLUSH_AT) this.flush()
+  }
+
+  /** Appends one element of a JSON array: the separator goes before every element but the first. */
+  element(json: string): void {
+    if (json === "") return
+    if (this.started) this.write(",\n")
+    this.write(json)
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return
+    writeSync(this.fd, this.parts.join(""))
+    this.parts = []
+    this.size = 0
+  }
+
+  /** Copies the whole of another (closed) file into this one. */
+  copyFrom(path: string): void {
+    this.flush()
+    const from = openSync(path, "r")
+    try {
+      const buffer = Buffer.allocUnsafe(4 << 20)
+      for (let read = readSync(from, buffer); read > 0; read = readSync(from, buffer)) writeSync(this.fd, buffer, 0, read)
+    } finally {
+      closeSync(from)
+    }
+  }
+
+  private closed = false
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    try {
+      this.flush()
+    } finally {
+      closeSync(this.fd)
+    }
+  }
+}
+
+/** The parts of report.json that are known only once every source is in. */
+export interface ReportEnd {
+  readonly tool: { readonly name: "crossclaim"; readonly version: string }
+  readonly investigation: string
+  readonly catalogueVersion: number
+  readonly events: ReadonlyArray<typeof EventEntry.Type>
+  readonly discrepancies: ReadonlyArray<Discrepancy>
   readonly rejected: ReadonlyArray<Rejected>
   readonly ignored: ReadonlyArray<Ignored>
-  readonly diagnostics: ReadonlyArray<Diagnostic>
-  readonly matches: ReadonlyArray<Match>
-  /** the matches that speak for their source in comparisons */
-  readonly primaries: ReadonlySet<Match>
-  readonly discrepancies: ReadonlyArray<Discrepancy>
 }
-
-const round = (n: number) => Math.round(n * 1000) / 1000
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-const sourceEntry = (document: Document, eventId: string | null, eventReason: string): SourceEntry => ({
-  id: document.id,
-  file: document.file,
-  metaFile: document.metaFile,
-  language: document.language,
-  languageConfidence: round(document.languageConfidence),
-  eventId,
-  eventReason,
-  published: document.published,
-  headerSection: document.headerSection,
-  outlet: document.outlet,
-  url: document.url,
-  encoding: document.encoding,
-  encodingDetail: document.encodingDetail,
-  length: document.length,
-  segments: document.segments.map((segment) => ({
-    role: segment.role,
-    roleReason: segment.roleReason,
-    language: segment.language,
-    languageConfidence: round(segment.languageConfidence),
-    start: segment.start,
-    end: segment.end,
-    author: segment.author,
-    date: segment.date,
-    sentences: segment.sentences.map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph }))
-  }))
-})
-
-/** Matches in source order, then catalogue order, then position. */
-export const sortMatches = (matches: ReadonlyArray<Match>, catalogue: Catalogue): Array<Match> => {
-  const order = new Map(catalogue.claims.map((c, i) => [c.id, i]))
-  return [...matches].sort((a, b) => byText(a.sourceId, b.sourceId) || (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0) || a.start - b.start)
-}
-
-export const buildReport = (input: ReportInput): ReportDocument => {
-  const events = new Map<string, Array<string>>()
-  for (const [sourceId, eventId] of input.eventIds) {
-    if (eventId === null) continue
-    const list = events.get(eventId)
-    if (list === undefined) events.set(eventId, [sourceId])
-    else list.push(sourceId)
-  }
-  for (const list of events.values()) list.sort(byText)
-  return {
-    tool: { name: "crossclaim", version: toolVersion },
-    investigation: input.catalogue.investigation,
-    catalogueVersion: input.catalogue.version,
-    sources: [...input.documents].sort((a, b) => byText(a.id, b.id)).map((d) => sourceEntry(d, input.eventIds.get(d.id) ?? null, input.eventReasons.get(d.id) ?? "")),
-    events: [...events].sort(([a], [b]) => byText(a, b)).map(([id, sourceIds]) => {
-      const known = input.catalogue.events.find((e) => e.id === id)
-      return { id, title: known?.title ?? null, date: known?.date ?? null, place: known?.place ?? null, sourceIds }
-    }),
-    matches: sortMatches(input.matches, input.catalogue).map((m) => ({
-      sourceId: m.sourceId,
-      claimId: m.claimId,
-      eventId: m.eventId,
-      language: m.language,
-      stance: m.stance,
-      speaker: m.speaker,
-      speakerVia: m.speakerVia,
-      slots: Object.fromEntries(Object.keys(m.slots).sort(byText).map((k) => [k, m.slots[k]!])),
-      sentence: m.sentence,
-      start: m.start,
-      end: m.end,
-      cues: m.cues,
-      negation: m.negation,
-      segmentRole: m.segmentRole,
-      backReference: m.backReference,
-      timeCues: m.timeCues,
-      primary: input.primaries.has(m)
-    })),
-    discrepancies: input.discrepancies.map((d) => ({
-      id: d.id,
-      claimId: d.claimId,
-      kind: d.kind,
-      crossEvent: d.crossEvent,
-      eventIds: d.eventIds,
-      sourceIds: d.sourceIds,
-      values: d.values,
-      groups: d.groups,
-      slot: d.slot,
-      summary: d.summary
-    })),
-    rejected: [...input.rejected].sort((a, b) => byText(a.file, b.file)).map((r) => ({ file: r.file, reason: r.reason, message: r.message })),
-    ignored: [...input.ignored].sort((a, b) => byText(a.file, b.file)).map((i) => ({ file: i.file, reason: i.reason })),
-    diagnostics: [...input.diagnostics]
-      .sort((a, b) => byText(a.sourceId ?? "", b.sourceId ?? "") || byText(a.code, b.code) || byText(a.message, b.message))
-      .map((d) => ({ code: d.code, sourceId: d.sourceId, message: d.message }))
-  }
-}
-
-const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`)
 
 /**
- * The report as JSON in pieces, element by element, exactly as `JSON.stringify(report, null, 2)` would write it
- * whole: a drop of 100,000 articles gives a report larger than one string may be. The report is built by
- * `buildReport` to the ReportDocument type, which has no transformations: it is its own encoding (the tests
- * decode it with the schema).
+ * Receives the pieces of each source in source order. A write error is kept and reported by `finish`, so that
+ * adding a source never throws in the middle of the pool.
  */
-export function* reportJsonPieces(report: ReportDocument): Generator<string> {
-  const entries = Object.entries(report)
-  yield "{\n"
-  for (let k = 0; k < entries.length; k++) {
-    const [key, value] = entries[k]!
-    yield `  ${JSON.stringify(key)}: `
-    if (Array.isArray(value) && value.length > 0) {
-      yield "[\n"
-      for (let i = 0; i < value.length; i++) yield `    ${indent(JSON.stringify(value[i], null, 2), "    ")}${i < value.length - 1 ? ",\n" : "\n"}`
-      yield "  ]"
-    } else {
-      yield indent(JSON.stringify(value, null, 2), "  ")
+export class ReportStream {
+  private readonly files: Array<PieceFile> = []
+  private readonly sources: PieceFile
+  private readonly matches: PieceFile
+  private readonly diagnostics: PieceFile
+  private readonly claims: PieceFile
+  private failure: Error | null = null
+
+  constructor(readonly folder: string) {
+    const open = (name: string) => {
+      const file = new PieceFile(temporaryName(folder, name))
+      this.files.push(file)
+      return file
     }
-    yield k < entries.length - 1 ? ",\n" : "\n"
+    try {
+      mkdirSync(folder, { recursive: true })
+      this.sources = open("report.json.sources")
+      this.matches = open("report.json.matches")
+      this.diagnostics = open("report.json.diagnostics")
+      this.claims = open("claims.csv")
+      this.claims.write("\uFEFF" + csvRow(CLAIMS_CSV_HEADER))
+    } catch (error) {
+      this.discard()
+      throw error
+    }
   }
-  yield "}\n"
+
+  add(pieces: SourcePieces): void {
+    if (this.failure !== null) return
+    try {
+      this.sources.element(pieces.sourceJson)
+      this.matches.element(pieces.matchesJson)
+      this.diagnostics.element(pieces.diagnosticsJson)
+      if (pieces.claimRows !== "") this.claims.write(pieces.claimRows)
+    } catch (error) {
+      this.failure = error as Error
+    }
+  }
+
+  /** Writes report.json and closes claims.csv, both under their temporary names; returns those paths. */
+  finish(end: ReportEnd): { readonly reportJson: string; readonly claimsCsv: string } {
+    if (this.failure !== null) throw this.failure
+    for (const file of this.files) file.close()
+    const report = new PieceFile(temporaryName(this.folder, "report.json"))
+    this.files.push(report)
+    try {
+      const array = (key: string, spill: PieceFile | null, elements: ReadonlyArray<unknown>, last = false) => {
+        report.write(`  ${JSON.stringify(key)}: `)
+        const empty = spill === null ? elements.length === 0 : !spill.started
+        if (empty) {
+          report.write("[]")
+        } else {
+          report.write("[\n")
+          if (spill !== null) report.copyFrom(spill.path)
+          else report.write(elements.map(jsonElement).join(",\n"))
+          report.write("\n  ]")
+        }
+        report.write(last ? "\n" : ",\n")
+      }
+      report.write("{\n")
+      report.write(`  "tool": ${jsonValue(end.tool)},\n`)
+      report.write(`  "investigation": ${jsonValue(end.investigation)},\n`)
+      report.write(`  "catalogueVersion": ${jsonValue(end.catalogueVersion)},\n`)
+      array("sources", this.sources, [])
+      array("events", null, end.events)
+      array("matches", this.matches, [])
+      array("discrepancies", null, end.discrepancies.map((d) => ({
+        id: d.id,
+        claimId: d.claimId,
+        kind: d.kind,
+        crossEvent: d.crossEvent,
+        eventIds: d.eventIds,
+        sourceIds: d.sourceIds,
+        values: d.values,
+        groups: d.groups,
+        slot: d.slot,
+        summary: d.summary
+      })))
+      array("rejected", null, [...end.rejected].sort((a, b) => byText(a.file, b.file)).map((r) => ({ file: r.file, reason: r.reason, message: r.message })))
+      array("ignored", null, [...end.ignored].sort((a, b) => byText(a.file, b.file)).map((i) => ({ file: i.file, reason: i.reason })))
+      array("diagnostics", this.diagnostics, [], true)
+      report.write("}\n")
+    } finally {
+      report.close()
+    }
+    for (const spill of [this.sources, this.matches, this.diagnostics]) rmSync(spill.path, { force: true })
+    return { reportJson: report.path, claimsCsv: this.claims.path }
+  }
+
+  /** Removes every temporary file still there (after a failure; after success they have been renamed). */
+  discard(): void {
+    for (const file of this.files) {
+      try {
+        file.close()
+      } catch {
+        // the disk is gone: the file is removed below either way
+      }
+    }
+    for (const file of this.files) rmSync(file.path, { force: true })
+  }
 }

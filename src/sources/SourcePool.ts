@@ -1,17 +1,17 @@
 /**
- * SourcePool: runs the per-source stages (read, decode, normalize, extract) over
- * the articles of a drop, in worker threads when the drop is large enough to pay
- * for starting them, else on the main thread. Results come back in the order of
- * the articles, whatever thread did the work.
+ * SourcePool: runs the per-source stages (read, decode, normalize, extract,
+ * align, render) over the articles of a drop, in worker threads when the drop is
+ * large enough to pay for starting them, else on the main thread. Each outcome is
+ * handed on in the order of the articles, whatever thread did the work, as soon
+ * as those before it are in: a run holds a window of batches, never the drop.
  */
 import { availableParallelism } from "node:os"
 import { Worker } from "node:worker_threads"
 import { Context, Effect, Layer, Schema } from "effect"
-import type { Claim } from "../claims/Catalogue.ts"
 import { ExtractClaims } from "../claims/Extract.ts"
-import { type Article, Ingest, type IngestOptions } from "../ingest/Ingest.ts"
-import { processArticle, type SourceResult } from "./ProcessSource.ts"
-import type { Batch } from "./worker.ts"
+import type { Article, IngestOptions } from "../ingest/Ingest.ts"
+import { processArticle, readArticleSync, type SourceOutcome, type SourceSetup } from "./ProcessSource.ts"
+import type { Batch, Reply, WorkerSetup } from "./worker.ts"
 
 export class WorkerError extends Schema.TaggedError<WorkerError>()("WorkerError", {
   detail: Schema.String
@@ -28,7 +28,9 @@ export interface PoolOptions extends IngestOptions {
 
 /** Below this many articles, starting workers (each loads the language resources) costs more than it saves. */
 const WORKER_THRESHOLD = 400
-const BATCH = 64
+const BATCH = 32
+/** batches sent ahead of the first one not yet handed on, per worker */
+const AHEAD = 4
 
 /** Compiled JavaScript can start workers (the bundle ships `worker.js` beside itself); TypeScript run by a test runner cannot. */
 const workerScript = new URL("./worker.js", import.meta.url)
@@ -36,60 +38,70 @@ const canUseWorkers = !import.meta.url.endsWith(".ts")
 
 export const defaultWorkers = () => Math.max(1, Math.min(availableParallelism(), 8))
 
-const runInWorkers = (folder: string, articles: ReadonlyArray<Article>, options: PoolOptions, claims: ReadonlyArray<Claim>) =>
+type OnOutcome = (outcome: SourceOutcome) => void
+
+const runInWorkers = (folder: string, articles: ReadonlyArray<Article>, options: PoolOptions, setup: SourceSetup, onOutcome: OnOutcome) =>
   Effect.acquireUseRelease(
     Effect.sync(() =>
       Array.from({ length: Math.min(options.workers, Math.ceil(articles.length / BATCH)) }, () =>
-        new Worker(workerScript, { workerData: { claims, options: { maxBytes: options.maxBytes } } })
+        new Worker(workerScript, { workerData: { setup, options: { maxBytes: options.maxBytes } } satisfies WorkerSetup })
       )
     ),
     (workers) =>
-      Effect.callback<Array<SourceResult>, WorkerError>((resume) => {
-        const batches: Array<Batch> = []
-        for (let i = 0; i < articles.length; i += BATCH) batches.push({ id: batches.length, folder, articles: articles.slice(i, i + BATCH) })
-        const results: Array<ReadonlyArray<SourceResult> | undefined> = new Array(batches.length)
-        let next = 0
-        let done = 0
+      Effect.callback<void, WorkerError>((resume) => {
+        const batches = Math.ceil(articles.length / BATCH)
+        const arrived = new Map<number, ReadonlyArray<SourceOutcome>>()
+        let sent = 0
+        let handed = 0
         let failed = false
-        const feed = (worker: Worker) => {
-          if (next < batches.length) worker.postMessage(batches[next++])
+        const idle: Array<Worker> = []
+        const fail = (detail: string) => {
+          if (failed) return
+          failed = true
+          resume(Effect.fail(new WorkerError({ detail })))
+        }
+        const feed = () => {
+          while (!failed && idle.length > 0 && sent < batches && sent < handed + AHEAD * workers.length) {
+            const batch: Batch = { id: sent, folder, articles: articles.slice(sent * BATCH, (sent + 1) * BATCH) }
+            idle.pop()!.postMessage(batch)
+            sent++
+          }
         }
         for (const worker of workers) {
-          worker.on("message", (reply: { id: number; results?: ReadonlyArray<SourceResult>; error?: string }) => {
+          worker.on("message", (reply: Reply) => {
             if (failed) return
-            if (reply.error !== undefined || reply.results === undefined) {
-              failed = true
-              resume(Effect.fail(new WorkerError({ detail: reply.error ?? "no results" })))
-              return
+            if (reply.error !== undefined) return fail(reply.error)
+            arrived.set(reply.id, reply.outcomes)
+            for (let next = arrived.get(handed); next !== undefined; next = arrived.get(handed)) {
+              arrived.delete(handed)
+              handed++
+              for (const outcome of next) onOutcome(outcome)
             }
-            results[reply.id] = reply.results
-            done++
-            if (done === batches.length) resume(Effect.succeed(results.flatMap((r) => r ?? [])))
-            else feed(worker)
+            idle.push(worker)
+            if (handed === batches) resume(Effect.void)
+            else feed()
           })
-          worker.on("error", (error) => {
-            if (failed) return
-            failed = true
-            resume(Effect.fail(new WorkerError({ detail: error.message })))
-          })
-          feed(worker)
+          worker.on("error", (error) => fail(error.message))
+          idle.push(worker)
         }
+        feed()
       }),
     (workers) => Effect.promise(() => Promise.all(workers.map((w) => w.terminate())))
   )
 
 export class SourcePool extends Context.Service<SourcePool, {
-  readonly process: (folder: string, articles: ReadonlyArray<Article>, options: PoolOptions, claims: ReadonlyArray<Claim>) => Effect.Effect<Array<SourceResult>, WorkerError>
+  /** Processes the articles and hands each outcome to `onOutcome`, in the order of the articles. */
+  readonly process: (folder: string, articles: ReadonlyArray<Article>, options: PoolOptions, setup: SourceSetup, onOutcome: OnOutcome) => Effect.Effect<void, WorkerError>
 }>()("crossclaim/SourcePool") {
   static readonly layer = Layer.effect(
     SourcePool,
     Effect.gen(function*() {
-      const ingest = yield* Ingest
       const extract = yield* ExtractClaims
-      const process = Effect.fn("SourcePool.process")(function*(folder: string, articles: ReadonlyArray<Article>, options: PoolOptions, claims: ReadonlyArray<Claim>) {
-        if (canUseWorkers && options.workers > 0 && articles.length >= WORKER_THRESHOLD) return yield* runInWorkers(folder, articles, options, claims)
-        return yield* Effect.forEach(articles, (article) =>
-          Effect.map(ingest.read(folder, article, options), (read) => processArticle(article.file, read, extract, claims)))
+      const process = Effect.fn("SourcePool.process")(function*(folder: string, articles: ReadonlyArray<Article>, options: PoolOptions, setup: SourceSetup, onOutcome: OnOutcome) {
+        if (canUseWorkers && options.workers > 0 && articles.length >= WORKER_THRESHOLD) return yield* runInWorkers(folder, articles, options, setup, onOutcome)
+        yield* Effect.sync(() => {
+          for (const article of articles) onOutcome(processArticle(article.file, readArticleSync(folder, article, options), extract, setup))
+        })
       })
       return SourcePool.of({ process })
     })

@@ -1,13 +1,12 @@
 /** A worker thread of the source pool: loads the language resources once, then processes the batches of articles it is sent. */
 import { parentPort, workerData } from "node:worker_threads"
-import type { Claim } from "../claims/Catalogue.ts"
 import { makeExtractor } from "../claims/Extract.ts"
 import type { Article, IngestOptions } from "../ingest/Ingest.ts"
 import { loadLanguages } from "../languages/Languages.ts"
-import { processArticle, readArticleSync } from "./ProcessSource.ts"
+import { processArticle, readArticleSync, type SourceOutcome, type SourceSetup } from "./ProcessSource.ts"
 
-interface Setup {
-  readonly claims: ReadonlyArray<Claim>
+export interface WorkerSetup {
+  readonly setup: SourceSetup
   readonly options: IngestOptions
 }
 
@@ -17,15 +16,18 @@ export interface Batch {
   readonly articles: ReadonlyArray<Article>
 }
 
-const { claims, options } = workerData as Setup
+export type Reply = { readonly id: number; readonly outcomes: ReadonlyArray<SourceOutcome>; readonly error?: undefined } | { readonly id: number; readonly error: string }
+
+const { setup, options } = workerData as WorkerSetup
 const extractor = makeExtractor(loadLanguages())
 
 parentPort!.on("message", (batch: Batch) => {
+  let reply: Reply
   try {
-    const results = batch.articles.map((article) => processArticle(article.file, readArticleSync(batch.folder, article, options), extractor, claims))
     // class instances cross as plain data; the receiving side reads their fields only
-    parentPort!.postMessage({ id: batch.id, results })
+    reply = { id: batch.id, outcomes: batch.articles.map((article) => processArticle(article.file, readArticleSync(batch.folder, article, options), extractor, setup)) }
   } catch (error) {
-    parentPort!.postMessage({ id: batch.id, error: String((error as Error).stack ?? error) })
+    reply = { id: batch.id, error: String((error as Error).stack ?? error) }
   }
+  parentPort!.postMessage(reply)
 })

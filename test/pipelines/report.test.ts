@@ -3,14 +3,16 @@
  * runs byte-identical, and the discrepancies of the seed gold found with the
  * right kind and same/cross-event flag.
  */
-import { readFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { Schema } from "effect"
+import { Cause, Effect, Exit, Schema } from "effect"
+import { runReport } from "../../pipelines/report.ts"
 import { ReportDocument } from "../../src/domain/Report.ts"
-import { projectRoot } from "../../src/ProjectFiles.ts"
+import { defaultCatalogue, projectRoot } from "../../src/ProjectFiles.ts"
 import { expectGolden } from "../support/golden.ts"
-import { OUTPUT_FILES, runPipeline } from "../support/pipeline.ts"
+import { OUTPUT_FILES, PipelineLayer, runPipeline } from "../support/pipeline.ts"
 
 const fixtures = new URL("../fixtures/report/", import.meta.url).pathname
 const gold = JSON.parse(readFileSync(new URL("../fixtures/gold/seeds.gold.json", import.meta.url), "utf8")) as {
@@ -68,5 +70,19 @@ describe("report on the seeds", () => {
   it("prints a summary of sources, events, matches, discrepancies and rejected files", () => {
     expect(first.summary.lines.slice(0, 2)).toEqual(["sources: 5 (de 2, el 1, hu 1, sl 1)", "events: 5 (pyongyang-2024 1, vostochny-2023 4)"])
     expect(first.summary.lines.some((l) => l.startsWith("discrepancies: "))).toBe(true)
+  })
+})
+
+describe("a run that cannot write its outputs", () => {
+  it("fails naming the file and leaves no temporary file in the output folder", async () => {
+    const out = mkdtempSync(join(tmpdir(), "crossclaim-blocked-"))
+    // a folder with content where report.json should go: its rename fails while claims.csv waits under its temporary name
+    mkdirSync(join(out, "report.json", "keep"), { recursive: true })
+    const exit = await Effect.runPromiseExit(
+      runReport({ sources: join(projectRoot, "seeds"), out, catalogue: defaultCatalogue, maxBytes: 5 * 1024 * 1024, workers: 0 }).pipe(Effect.provide(PipelineLayer))
+    )
+    expect(Exit.isFailure(exit)).toBe(true)
+    expect(String(Exit.isFailure(exit) ? Cause.squash(exit.cause) : "")).toMatch(/report\.json/)
+    expect(readdirSync(out).filter((f) => f.startsWith("."))).toEqual([])
   })
 })

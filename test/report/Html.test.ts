@@ -232,10 +232,11 @@ describe("report.html of a very large drop", () => {
     ...seeds,
     discrepancies: seeds.discrepancies.map((d, i) => (i === 0 ? { ...d, summary: "<script>alert(1)</script> and <img src=x onerror=alert(2)>" } : d))
   }
-  const page = renderLargeDropHtml(hostile)
+  const page = renderLargeDropHtml({ ...hostile, counts: { sources: 5000, events: 2, matches: 90_000, rejected: 3 } })
 
   it("lists every discrepancy and points to the CSVs", () => {
     for (const d of seeds.discrepancies) expect(page).toContain(escapeHtml(d.id))
+    expect(page).toContain(`5000 sources · 2 events · 90000 matches · ${seeds.discrepancies.length} discrepancies · 3 rejected`)
     expect(page).toContain("coverage.csv")
   })
 

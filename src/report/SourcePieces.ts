@@ -1,0 +1,106 @@
+/**
+ * One source's share of the reports, rendered where the source was processed:
+ * its element of report.json's `sources`, its elements of `matches` and
+ * `diagnostics`, and its rows of claims.csv. A drop's reports are these pieces
+ * in source order, so no run holds every match of every source at once.
+ */
+import type { Diagnostic, Document } from "../domain/Document.ts"
+import { type Match, sortedSlots } from "../domain/Match.ts"
+import type { SourceEntry } from "../domain/Report.ts"
+import { csvRow } from "./Csv.ts"
+
+const round = (n: number) => Math.round(n * 1000) / 1000
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`)
+
+/** An element of one of report.json's top-level arrays, as `JSON.stringify(report, null, 2)` writes it. */
+export const jsonElement = (value: unknown): string => `    ${indent(JSON.stringify(value, null, 2), "    ")}`
+
+/** A top-level value of report.json that is not streamed (a scalar, an object or a short array). */
+export const jsonValue = (value: unknown): string => indent(JSON.stringify(value, null, 2), "  ")
+
+export const sourceEntry = (document: Document, eventId: string | null, eventReason: string): SourceEntry => ({
+  id: document.id,
+  file: document.file,
+  metaFile: document.metaFile,
+  language: document.language,
+  languageConfidence: round(document.languageConfidence),
+  eventId,
+  eventReason,
+  published: document.published,
+  headerSection: document.headerSection,
+  outlet: document.outlet,
+  url: document.url,
+  encoding: document.encoding,
+  encodingDetail: document.encodingDetail,
+  length: document.length,
+  segments: document.segments.map((segment) => ({
+    role: segment.role,
+    roleReason: segment.roleReason,
+    language: segment.language,
+    languageConfidence: round(segment.languageConfidence),
+    start: segment.start,
+    end: segment.end,
+    author: segment.author,
+    date: segment.date,
+    sentences: segment.sentences.map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph }))
+  }))
+})
+
+const matchEntry = (m: Match, primary: boolean) => ({
+  sourceId: m.sourceId,
+  claimId: m.claimId,
+  eventId: m.eventId,
+  language: m.language,
+  stance: m.stance,
+  speaker: m.speaker,
+  speakerVia: m.speakerVia,
+  slots: sortedSlots(m.slots),
+  sentence: m.sentence,
+  start: m.start,
+  end: m.end,
+  cues: m.cues,
+  negation: m.negation,
+  segmentRole: m.segmentRole,
+  backReference: m.backReference,
+  timeCues: m.timeCues,
+  primary
+})
+
+export const CLAIMS_CSV_HEADER = ["source_id", "claim_id", "event_id", "language", "stance", "speaker", "speaker_via", "slots", "primary", "back_reference", "cues", "start", "end", "sentence"]
+
+const slotText = (slots: Readonly<Record<string, unknown>>) => Object.keys(slots).sort().map((k) => `${k}=${String(slots[k])}`).join("; ")
+
+export interface SourcePieces {
+  /** report.json: the source's element of `sources` */
+  readonly sourceJson: string
+  /** report.json: its elements of `matches`, joined by ",\n"; "" when it has none */
+  readonly matchesJson: string
+  /** report.json: its elements of `diagnostics`, joined by ",\n"; "" when it has none */
+  readonly diagnosticsJson: string
+  /** claims.csv: its rows */
+  readonly claimRows: string
+}
+
+/**
+ * @param matches the source's matches, aligned, in the report's order (catalogue order of the claims, then position)
+ * @param primaries the matches that speak for the source in comparisons
+ * @param diagnostics every diagnostic about the source
+ */
+export const renderSourcePieces = (
+  entry: SourceEntry,
+  matches: ReadonlyArray<Match>,
+  primaries: ReadonlySet<Match>,
+  diagnostics: ReadonlyArray<Diagnostic>
+): SourcePieces => ({
+  sourceJson: jsonElement(entry),
+  matchesJson: matches.map((m) => jsonElement(matchEntry(m, primaries.has(m)))).join(",\n"),
+  diagnosticsJson: [...diagnostics]
+    .sort((a, b) => byText(a.code, b.code) || byText(a.message, b.message))
+    .map((d) => jsonElement({ code: d.code, sourceId: d.sourceId, message: d.message }))
+    .join(",\n"),
+  claimRows: matches.map((m) =>
+    csvRow([m.sourceId, m.claimId, m.eventId, m.language, m.stance, m.speaker, m.speakerVia, slotText(m.slots), primaries.has(m), m.backReference, m.cues.join(" "), m.start, m.end, m.sentence])
+  ).join("")
+})

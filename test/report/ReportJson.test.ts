@@ -1,0 +1,74 @@
+/**
+ * report.json put together from spilled pieces is exactly the text `JSON.stringify(report, null, 2)` gives for
+ * the same report, with and without sources, matches and diagnostics; a failed run leaves no temporary file.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { Discrepancy } from "../../src/domain/Discrepancy.ts"
+import { Ignored, Rejected } from "../../src/domain/Source.ts"
+import { ReportStream } from "../../src/report/ReportJson.ts"
+import { jsonElement, type SourcePieces } from "../../src/report/SourcePieces.ts"
+
+const tool = { name: "crossclaim" as const, version: "9.9.9" }
+
+const source = (id: string) => ({ id, file: `${id}.txt`, segments: [{ start: 0, end: 4, sentences: [{ start: 0, end: 4 }] }] })
+const match = (sourceId: string, n: number) => ({ sourceId, claimId: `c${n}`, sentence: "Say \"hi\"\n\u2028 — Πούτιν", slots: { a: 1, b: "x" }, cues: [] })
+const diagnostic = (sourceId: string) => ({ code: "legacy-encoding", sourceId, message: "decoded" })
+
+const piecesOf = (id: string, matches: number, diagnostics: number): SourcePieces => ({
+  sourceJson: jsonElement(source(id)),
+  matchesJson: Array.from({ length: matches }, (_, n) => jsonElement(match(id, n))).join(",\n"),
+  diagnosticsJson: Array.from({ length: diagnostics }, () => jsonElement(diagnostic(id))).join(",\n"),
+  claimRows: ""
+})
+
+const run = (shape: ReadonlyArray<readonly [id: string, matches: number, diagnostics: number]>) => {
+  const folder = mkdtempSync(join(tmpdir(), "crossclaim-stream-"))
+  const stream = new ReportStream(folder)
+  for (const [id, m, d] of shape) stream.add(piecesOf(id, m, d))
+  const discrepancy = new Discrepancy({
+    id: "c0/stance/e", claimId: "c0", kind: "stance", crossEvent: false, eventIds: ["e"], sourceIds: ["a"], values: ["affirms"],
+    groups: [{ value: "affirms", label: "affirms", eventId: null, sourceIds: ["a"] }], slot: null, summary: "s"
+  })
+  const end = {
+    tool, investigation: "probe", catalogueVersion: 3,
+    events: shape.length === 0 ? [] : [{ id: "e", title: null, date: "2023-09-13", place: null, sourceIds: shape.map(([id]) => id) }],
+    discrepancies: shape.length === 0 ? [] : [discrepancy],
+    rejected: [new Rejected({ file: "z.txt", reason: "empty", message: "empty" }), new Rejected({ file: "b.txt", reason: "binary", message: "bin" })],
+    ignored: [new Ignored({ file: "x.md", reason: "not an article" })]
+  }
+  const written = stream.finish(end)
+  const text = readFileSync(written.reportJson, "utf8")
+  stream.discard()
+  const expected = {
+    tool, investigation: "probe", catalogueVersion: 3,
+    sources: shape.map(([id]) => source(id)),
+    events: end.events,
+    matches: shape.flatMap(([id, m]) => Array.from({ length: m }, (_, n) => match(id, n))),
+    discrepancies: end.discrepancies.map((d) => ({ ...d })),
+    rejected: [{ file: "b.txt", reason: "binary", message: "bin" }, { file: "z.txt", reason: "empty", message: "empty" }],
+    ignored: [{ file: "x.md", reason: "not an article" }],
+    diagnostics: shape.flatMap(([id, , d]) => Array.from({ length: d }, () => diagnostic(id)))
+  }
+  return { text, expected: JSON.stringify(expected, null, 2) + "\n", left: readdirSync(folder) }
+}
+
+describe("report.json from spilled pieces", () => {
+  it("is JSON.stringify's text of the whole report", () => {
+    const { text, expected } = run([["a", 2, 1], ["b", 0, 0], ["c", 3, 2]])
+    expect(text).toBe(expected)
+  })
+
+  it("writes empty arrays as [] when no source, match or diagnostic came", () => {
+    expect(run([]).text).toBe(run([]).expected)
+    const { text, expected } = run([["a", 0, 0]])
+    expect(text).toBe(expected)
+    expect(text).toContain(`"matches": []`)
+  })
+
+  it("leaves no temporary file behind once discarded", () => {
+    expect(run([["a", 1, 1]]).left).toEqual([])
+  })
+})
