@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs"
 import { Effect } from "effect"
 import { readCatalogue } from "../src/claims/Catalogue.ts"
+import { PrimaryTable } from "../src/compare/Align.ts"
 import { compare } from "../src/compare/Compare.ts"
 import { type ReportDocument, reportJsonSchema } from "../src/domain/Report.ts"
 import type { Rejected } from "../src/domain/Source.ts"
@@ -48,10 +49,15 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
     (stream) => Effect.gen(function*() {
       const sources: Array<SourceRecord> = []
       const rejected: Array<Rejected> = [...drop.rejected]
+      const readings = new PrimaryTable()
+      // a few distinct values across many sources: kept once each
+      const names = new Map<string, string>()
+      const shared = <S extends string | null>(name: S): S => (name === null ? name : ((names.get(name) ?? names.set(name, name).get(name)) as S))
       yield* timer.time("read, normalize, extract, align", pool.process(options.sources, articles, options, catalogue, (outcome) => {
         rejected.push(...outcome.rejected)
         if (outcome.record !== null && outcome.pieces !== null) {
-          sources.push(outcome.record)
+          const { record } = outcome
+          sources.push({ ...record, language: shared(record.language), eventId: shared(record.eventId), primaries: record.primaries.map((key) => readings.of(key)) })
           stream.add(outcome.pieces)
         }
       }))

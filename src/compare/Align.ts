@@ -6,7 +6,7 @@
 import type { Event } from "../claims/Catalogue.ts"
 import type { TimeSignals } from "../claims/Extract.ts"
 import { Diagnostic, type Document } from "../domain/Document.ts"
-import type { Match } from "../domain/Match.ts"
+import { type Match, sortedSlots } from "../domain/Match.ts"
 
 export interface AlignInput {
   readonly document: Document
@@ -129,6 +129,27 @@ export interface Primary {
   readonly stance: Match["stance"]
   readonly speaker: string
   readonly slots: Match["slots"]
+}
+
+/**
+ * A primary match's values as one string, the same for equal values: sources that agree share one key, so a
+ * drop of many sources keeps each distinct reading once (see PrimaryTable).
+ */
+export const primaryKey = (m: Primary): string => JSON.stringify([m.claimId, m.stance, m.speaker, sortedSlots(m.slots)])
+
+/** Keys → primaries, each distinct reading decoded and kept once. */
+export class PrimaryTable {
+  private readonly readings = new Map<string, Primary>()
+
+  of(key: string): Primary {
+    let reading = this.readings.get(key)
+    if (reading === undefined) {
+      const [claimId, stance, speaker, slots] = JSON.parse(key) as [string, Primary["stance"], string, Primary["slots"]]
+      reading = { claimId, stance, speaker, slots }
+      this.readings.set(key, reading)
+    }
+    return reading
+  }
 }
 
 export interface AlignedSource {

@@ -10,15 +10,21 @@ import { readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import type { Claim, Event } from "../claims/Catalogue.ts"
 import type { Extractor } from "../claims/Extract.ts"
-import { alignSource, type Primary } from "../compare/Align.ts"
+import { alignSource, type Primary, primaryKey } from "../compare/Align.ts"
 import { Diagnostic, type Document } from "../domain/Document.ts"
 import type { Rejected } from "../domain/Source.ts"
 import { type Article, articleFromBytes, type IngestOptions, oversize, type ReadArticle } from "../ingest/Ingest.ts"
 import { normalizeSource } from "../normalize/Normalize.ts"
 import { renderSourcePieces, type SourcePieces, sourceEntry } from "../report/SourcePieces.ts"
 
-/** What the comparison and the run's summary keep of a source. */
-export interface SourceRecord {
+/** What the comparison and the run's summary keep of a source: its primary matches are shared readings. */
+export interface SourceRecord extends Omit<SourceFacts, "primaries"> {
+  /** the match that speaks for the source, per claim, in catalogue order */
+  readonly primaries: ReadonlyArray<Primary>
+}
+
+/** A source's record as it leaves the thread that processed it. */
+export interface SourceFacts {
   readonly id: string
   readonly language: string
   readonly eventId: string | null
@@ -28,15 +34,15 @@ export interface SourceRecord {
   readonly unsearchedParts: number
   readonly affirms: number
   readonly contradicts: number
-  /** the match that speaks for the source, per claim, in catalogue order */
-  readonly primaries: ReadonlyArray<Primary>
+  /** the keys (primaryKey) of the matches that speak for the source, per claim, in catalogue order */
+  readonly primaries: ReadonlyArray<string>
 }
 
 export interface SourceOutcome {
   readonly file: string
   readonly rejected: ReadonlyArray<Rejected>
   /** null when the file was rejected */
-  readonly record: SourceRecord | null
+  readonly record: SourceFacts | null
   readonly pieces: SourcePieces | null
 }
 
@@ -83,7 +89,7 @@ export const processArticle = (file: string, read: ReadArticle, extractor: Extra
   const aligned = alignSource({ document, matches: extracted.matches, time: extracted.time }, setup.events, setup.claims)
   const diagnostics = [...encodingDiagnostics(document), ...extracted.diagnostics, ...aligned.diagnostics]
   const unsearched = extracted.diagnostics.filter((d) => d.code === "no-resources")
-  const record: SourceRecord = {
+  const record: SourceFacts = {
     id: document.id,
     language: document.language,
     eventId: aligned.eventId,
@@ -91,7 +97,7 @@ export const processArticle = (file: string, read: ReadArticle, extractor: Extra
     unsearchedParts: unsearched.length,
     affirms: aligned.matches.filter((m) => m.stance === "affirms").length,
     contradicts: aligned.matches.filter((m) => m.stance === "contradicts").length,
-    primaries: aligned.primaries.map((m) => ({ claimId: m.claimId, stance: m.stance, speaker: m.speaker, slots: m.slots }))
+    primaries: aligned.primaries.map(primaryKey)
   }
   const pieces = renderSourcePieces(sourceEntry(document, aligned.eventId, aligned.eventReason), aligned.matches, new Set(aligned.primaries), diagnostics)
   return { file, rejected: read.rejected, record, pieces }
