@@ -10,14 +10,16 @@ import type { Primary } from "./Align.ts"
 
 type Value = string | number
 
-/** A primary match with its source. */
-type Match = Primary & { readonly sourceId: string }
-
+/** A primary match with its source, by position in the sources sorted by id, and its event. */
 interface Reading {
-  readonly sourceId: string
-  readonly eventId: string
+  readonly source: number
+  readonly event: string
+  readonly primary: Primary
+}
+
+/** A reading of one dimension: its value. */
+interface Valued extends Reading {
   readonly value: Value
-  readonly label: string
 }
 
 const compareValues = (a: Value, b: Value) => (typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)
@@ -29,24 +31,30 @@ export const sameQuantity = (a: { readonly minutes: number; readonly approx: boo
   return Math.abs(a.minutes - b.minutes) <= tolerance
 }
 
-const quantityLabel = (m: Match, slot: string) => {
-  const minutes = m.slots[slot] as number
-  const approx = m.slots["approx"] === true ? "about " : ""
-  const scope = typeof m.slots["scope"] === "string" ? ` (${m.slots["scope"]})` : ""
+const quantityLabel = (p: Primary, slot: string) => {
+  const minutes = p.slots[slot] as number
+  const approx = p.slots["approx"] === true ? "about " : ""
+  const scope = typeof p.slots["scope"] === "string" ? ` (${p.slots["scope"]})` : ""
   return `${approx}${minutes} min${scope}`
 }
 
-/** Groups readings by value: sources sharing a value, in a stable order. */
-const groupReadings = (readings: ReadonlyArray<Reading>, withEvent: boolean): Array<ValueGroup> => {
-  const groups = new Map<string, { value: Value; label: string; eventId: string | null; sourceIds: Array<string> }>()
+/** Source positions, ascending (the sources are sorted by id) → their ids. */
+type IdsOf = (positions: ReadonlyArray<number>) => Array<string>
+
+/**
+ * Groups readings by value: sources sharing a value, in a stable order; a group reads as its first reading.
+ * The readings come in source order, so each group's sources are in id order.
+ */
+const groupReadings = (readings: ReadonlyArray<Valued>, withEvent: boolean, label: (p: Primary) => string, idsOf: IdsOf): Array<ValueGroup> => {
+  const groups = new Map<string, { value: Value; first: Primary; eventId: string | null; sources: Array<number> }>()
   for (const r of readings) {
-    const key = `${withEvent ? r.eventId : ""}\u0000${typeof r.value}:${r.value}`
-    const group = groups.get(key) ?? { value: r.value, label: r.label, eventId: withEvent ? r.eventId : null, sourceIds: [] }
-    group.sourceIds.push(r.sourceId)
-    groups.set(key, group)
+    const key = `${withEvent ? r.event : ""}\u0000${typeof r.value}:${r.value}`
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, { value: r.value, first: r.primary, eventId: withEvent ? r.event : null, sources: [r.source] })
+    else group.sources.push(r.source)
   }
   return [...groups.values()]
-    .map((g) => ({ ...g, sourceIds: g.sourceIds.sort(byText) }))
+    .map((g) => ({ value: g.value, label: label(g.first), eventId: g.eventId, sourceIds: idsOf(g.sources) }))
     .sort((a, b) => byText(a.eventId ?? "", b.eventId ?? "") || compareValues(a.value, b.value))
 }
 
@@ -79,139 +87,150 @@ export interface CompareInput {
 
 export const compare = (input: CompareInput): Array<Discrepancy> => {
   const { catalogue } = input
+  // sources by id: a position stands for a source, and ascending positions are ids in order
   const sources = [...input.sources].sort((a, b) => byText(a.id, b.id))
-  const eventIds = new Map(sources.map((s) => [s.id, s.eventId]))
-  const eventOf = (sourceId: string) => eventIds.get(sourceId) ?? "unassigned"
-  const sourcesByEvent = new Map<string, Array<string>>()
-  for (const source of sources) {
-    if (!source.searchable) continue
-    const list = sourcesByEvent.get(eventOf(source.id)) ?? []
-    list.push(source.id)
-    sourcesByEvent.set(eventOf(source.id), list)
-  }
-  const events = [...sourcesByEvent.keys()].sort(byText)
-
-  // the primary matches of every claim, in the order of the sources, in one pass
-  const byClaim = new Map<string, Array<Match>>()
-  for (const source of sources) {
-    if (!source.searchable) continue
-    for (const p of source.primaries) {
-      const list = byClaim.get(p.claimId)
-      const m = { ...p, sourceId: source.id }
-      if (list === undefined) byClaim.set(p.claimId, [m])
-      else list.push(m)
+  const ids = sources.map((s) => s.id)
+  const idsOf: IdsOf = (positions) => positions.map((i) => ids[i]!)
+  const eventOf = sources.map((s) => s.eventId ?? "unassigned")
+  const sourcesByEvent = new Map<string, Array<number>>()
+  const byClaim = new Map<string, Array<Reading>>()
+  sources.forEach((source, i) => {
+    if (!source.searchable) return
+    const event = eventOf[i]!
+    const list = sourcesByEvent.get(event)
+    if (list === undefined) sourcesByEvent.set(event, [i])
+    else list.push(i)
+    for (const primary of source.primaries) {
+      const readings = byClaim.get(primary.claimId)
+      const reading = { source: i, event, primary }
+      if (readings === undefined) byClaim.set(primary.claimId, [reading])
+      else readings.push(reading)
     }
-  }
+  })
+  const events = [...sourcesByEvent.keys()].sort(byText)
+  const context: Context = { ids, idsOf, sourcesByEvent, events, reports: new Uint8Array(sources.length) }
 
   const discrepancies: Array<Discrepancy> = []
   for (const claim of catalogue.claims) {
     const primaries = byClaim.get(claim.id) ?? []
-    discrepancies.push(...omissions(claim, primaries, sourcesByEvent, events, eventOf))
-    const dimensions: Array<{ kind: DiscrepancyKind; slot: string | null; read: (m: Match) => Value | undefined; label: (m: Match) => string }> = [
-      { kind: "stance", slot: null, read: (m) => m.stance, label: (m) => m.stance },
-      { kind: "attribution", slot: null, read: (m) => m.speaker, label: (m) => m.speaker }
+    discrepancies.push(...omissions(claim, primaries, context))
+    const dimensions: Array<{ kind: DiscrepancyKind; slot: string | null; read: (p: Primary) => Value | undefined; label: (p: Primary) => string }> = [
+      { kind: "stance", slot: null, read: (p) => p.stance, label: (p) => p.stance },
+      { kind: "attribution", slot: null, read: (p) => p.speaker, label: (p) => p.speaker }
     ]
     for (const [slot, spec] of Object.entries(claim.slots).sort(([a], [b]) => byText(a, b))) {
       if (spec.from === "duration-minutes") {
-        dimensions.push({ kind: "quantity", slot, read: (m) => (typeof m.slots[slot] === "number" ? (m.slots[slot] as number) : undefined), label: (m) => quantityLabel(m, slot) })
+        dimensions.push({ kind: "quantity", slot, read: (p) => (typeof p.slots[slot] === "number" ? (p.slots[slot] as number) : undefined), label: (p) => quantityLabel(p, slot) })
       } else if (spec.from === "rules" && (spec.compare ?? "framing") === "framing") {
-        dimensions.push({ kind: "framing", slot, read: (m) => (typeof m.slots[slot] === "string" ? (m.slots[slot] as string) : undefined), label: (m) => String(m.slots[slot]) })
+        dimensions.push({ kind: "framing", slot, read: (p) => (typeof p.slots[slot] === "string" ? (p.slots[slot] as string) : undefined), label: (p) => String(p.slots[slot]) })
       }
     }
     for (const dimension of dimensions) {
-      const readings = primaries.flatMap((m) => {
-        const value = dimension.read(m)
-        return value === undefined ? [] : [{ sourceId: m.sourceId, eventId: eventOf(m.sourceId), value, label: dimension.label(m), match: m }]
-      })
+      const readings: Array<Valued> = []
+      for (const r of primaries) {
+        const value = dimension.read(r.primary)
+        if (value !== undefined) readings.push({ ...r, value })
+      }
       // two readings agree when their values are equal (quantities: within tolerance); compared on distinct values only,
       // so the cost stays with the number of distinct values, not of sources
-      const quantity = (r: { readonly match: Match }) => ({ minutes: r.match.slots[dimension.slot!] as number, approx: r.match.slots["approx"] === true })
+      const quantity = (r: Valued) => ({ minutes: r.primary.slots[dimension.slot!] as number, approx: r.primary.slots["approx"] === true })
       const agree = dimension.kind === "quantity"
-        ? (a: (typeof readings)[number], b: (typeof readings)[number]) => sameQuantity(quantity(a), quantity(b))
-        : (a: (typeof readings)[number], b: (typeof readings)[number]) => a.value === b.value
-      const distinctReadings = (list: ReadonlyArray<(typeof readings)[number]>) => {
-        const seen = new Map<string, (typeof readings)[number]>()
+        ? (a: Valued, b: Valued) => sameQuantity(quantity(a), quantity(b))
+        : (a: Valued, b: Valued) => a.value === b.value
+      const distinctReadings = (list: ReadonlyArray<Valued>) => {
+        const seen = new Map<string, Valued>()
         for (const r of list) {
           const key = dimension.kind === "quantity" ? `${r.value}/${quantity(r).approx}` : String(r.value)
           if (!seen.has(key)) seen.set(key, r)
         }
         return [...seen.values()]
       }
-      const differs = (list: ReadonlyArray<(typeof readings)[number]>) => {
-        const d = distinctReadings(list)
-        return d.some((a) => d.some((b) => !agree(a, b)))
-      }
-      const byEvent = new Map<string, Array<(typeof readings)[number]>>()
+      const byEvent = new Map<string, Array<Valued>>()
       for (const r of readings) {
-        const list = byEvent.get(r.eventId)
-        if (list === undefined) byEvent.set(r.eventId, [r])
+        const list = byEvent.get(r.event)
+        if (list === undefined) byEvent.set(r.event, [r])
         else list.push(r)
       }
+      const distinctByEvent = new Map([...byEvent].map(([event, list]) => [event, distinctReadings(list)]))
+      const differs = (d: ReadonlyArray<Valued>) => d.some((a) => d.some((b) => !agree(a, b)))
       // within each event
       for (const event of events) {
-        const here = byEvent.get(event) ?? []
-        if (!differs(here) || event === "unassigned") continue
-        const groups = groupReadings(here, false)
+        if (event === "unassigned" || !differs(distinctByEvent.get(event) ?? [])) continue
+        const groups = groupReadings(byEvent.get(event) ?? [], false, dimension.label, idsOf)
         discrepancies.push(makeDiscrepancy(claim, dimension.kind, false, [event], groups, dimension.slot,
           `${claim.id}: ${dimension.kind}${dimension.slot === null ? "" : ` (${dimension.slot})`} differs within ${event} — ${describeGroups(groups, false)}`))
       }
       // across events: when two events share no value at all (a difference inside one event is reported above)
-      const inEvents = distinct(readings.map((r) => r.eventId)).filter((e) => e !== "unassigned")
+      const inEvents = [...byEvent.keys()].filter((e) => e !== "unassigned").sort(byText)
       if (inEvents.length > 1) {
         const shares = (a: string, b: string) => {
-          const x = distinctReadings(byEvent.get(a) ?? [])
-          const y = distinctReadings(byEvent.get(b) ?? [])
+          const x = distinctByEvent.get(a) ?? []
+          const y = distinctByEvent.get(b) ?? []
           return x.some((p) => y.some((q) => agree(p, q)))
         }
-        const disjoint = inEvents.some((a, i) => inEvents.slice(i + 1).some((b) => !shares(String(a), String(b))))
+        const disjoint = inEvents.some((a, i) => inEvents.slice(i + 1).some((b) => !shares(a, b)))
         if (disjoint) {
-          const groups = groupReadings(readings.filter((r) => inEvents.includes(r.eventId)), true)
-          discrepancies.push(makeDiscrepancy(claim, dimension.kind, true, inEvents.map(String), groups, dimension.slot,
+          const groups = groupReadings(readings.filter((r) => r.event !== "unassigned"), true, dimension.label, idsOf)
+          discrepancies.push(makeDiscrepancy(claim, dimension.kind, true, inEvents, groups, dimension.slot,
             `${claim.id}: ${dimension.kind}${dimension.slot === null ? "" : ` (${dimension.slot})`} differs across events (not a contradiction within one event) — ${describeGroups(groups, true)}`))
         }
       }
     }
   }
+  const claimOrder = new Map(catalogue.claims.map((c, i) => [c.id, i]))
   return discrepancies.sort((a, b) =>
-    catalogue.claims.findIndex((c) => c.id === a.claimId) - catalogue.claims.findIndex((c) => c.id === b.claimId) ||
+    (claimOrder.get(a.claimId) ?? -1) - (claimOrder.get(b.claimId) ?? -1) ||
     KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
     Number(a.crossEvent) - Number(b.crossEvent) ||
     byText(a.id, b.id)
   )
 }
 
-const omissions = (
-  claim: Claim,
-  primaries: ReadonlyArray<Match>,
-  sourcesByEvent: ReadonlyMap<string, ReadonlyArray<string>>,
-  events: ReadonlyArray<string>,
-  eventOf: (sourceId: string) => string
-): Array<Discrepancy> => {
-  const reporters = new Set(primaries.map((m) => m.sourceId))
-  const reportingEvents = new Set(primaries.map((m) => eventOf(m.sourceId)))
+interface Context {
+  readonly ids: ReadonlyArray<string>
+  readonly idsOf: IdsOf
+  /** searchable sources by event, as ascending positions */
+  readonly sourcesByEvent: ReadonlyMap<string, ReadonlyArray<number>>
+  readonly events: ReadonlyArray<string>
+  /** scratch: which sources report the claim at hand */
+  readonly reports: Uint8Array
+}
+
+const omissions = (claim: Claim, primaries: ReadonlyArray<Reading>, context: Context): Array<Discrepancy> => {
+  const { reports, idsOf } = context
+  const reportersByEvent = new Map<string, Array<number>>()
+  for (const r of primaries) {
+    reports[r.source] = 1
+    const list = reportersByEvent.get(r.event)
+    if (list === undefined) reportersByEvent.set(r.event, [r.source])
+    else list.push(r.source)
+  }
   const found: Array<Discrepancy> = []
-  for (const event of events) {
-    const sources = sourcesByEvent.get(event) ?? []
-    const omitting = sources.filter((s) => !reporters.has(s))
+  for (const event of context.events) {
+    const sources = context.sourcesByEvent.get(event) ?? []
+    const omitting = sources.filter((s) => reports[s] === 0)
     if (omitting.length === 0) continue
-    const reporting = sources.filter((s) => reporters.has(s))
+    const reporting = sources.filter((s) => reports[s] === 1)
+    const omittingIds = idsOf(omitting)
     if (reporting.length > 0 && event !== "unassigned") {
+      const reportingIds = idsOf(reporting)
       const groups: Array<ValueGroup> = [
-        { value: "reports", label: "reports it", eventId: event, sourceIds: reporting },
-        { value: null, label: "omits it", eventId: event, sourceIds: omitting }
+        { value: "reports", label: "reports it", eventId: event, sourceIds: reportingIds },
+        { value: null, label: "omits it", eventId: event, sourceIds: omittingIds }
       ]
       found.push(makeDiscrepancy(claim, "omission", false, [event], groups, null,
-        `${claim.id}: omitted within ${event} by ${nameSources(omitting)}; reported by ${nameSources(reporting)}`, omitting))
-    } else if (reporting.length === 0 && reportingEvents.size > 0 && !reportingEvents.has(event)) {
-      const elsewhere = [...reportingEvents].sort(byText)
+        `${claim.id}: omitted within ${event} by ${nameSources(omittingIds)}; reported by ${nameSources(reportingIds)}`, omittingIds))
+    } else if (reporting.length === 0 && reportersByEvent.size > 0 && !reportersByEvent.has(event)) {
+      const elsewhere = [...reportersByEvent.keys()].sort(byText)
       const groups: Array<ValueGroup> = [
-        ...elsewhere.map((e) => ({ value: "reports" as const, label: "reports it", eventId: e, sourceIds: primaries.filter((m) => eventOf(m.sourceId) === e).map((m) => m.sourceId).sort(byText) })),
-        { value: null, label: "omits it", eventId: event, sourceIds: omitting }
+        ...elsewhere.map((e) => ({ value: "reports" as const, label: "reports it", eventId: e, sourceIds: idsOf(reportersByEvent.get(e)!) })),
+        { value: null, label: "omits it", eventId: event, sourceIds: omittingIds }
       ]
       found.push(makeDiscrepancy(claim, "omission", true, [event, ...elsewhere].sort(byText), groups, null,
-        `${claim.id}: no source about ${event} reports it (${nameSources(omitting)}); reported only for ${elsewhere.join(", ")} — a difference between events, not an omission within one`, omitting))
+        `${claim.id}: no source about ${event} reports it (${nameSources(omittingIds)}); reported only for ${elsewhere.join(", ")} — a difference between events, not an omission within one`, omittingIds))
     }
   }
+  for (const r of primaries) reports[r.source] = 0
   return found
 }
 
@@ -231,9 +250,15 @@ const makeDiscrepancy = (
     kind,
     crossEvent,
     eventIds: [...eventIds].sort(byText),
-    sourceIds: omitting !== undefined ? [...omitting].sort(byText) : [...new Set(groups.flatMap((g) => g.sourceIds))].sort(byText),
+    sourceIds: omitting !== undefined ? [...omitting] : mergeSorted(groups.map((g) => g.sourceIds)),
     values: distinct(groups.flatMap((g) => (g.value === null || kind === "omission" ? [] : [g.value]))),
     groups,
     slot,
     summary
   })
+
+/** The union of lists that are each in order, in order, without repeats. */
+const mergeSorted = (lists: ReadonlyArray<ReadonlyArray<string>>): Array<string> => {
+  if (lists.length === 1) return [...lists[0]!]
+  return [...new Set(lists.flat())].sort(byText)
+}
