@@ -33,6 +33,7 @@ $(BUILT): $(INSTALLED) $(BUILD_INPUTS)
 	$(ESBUILD) src/bin.ts --outfile=dist/crossclaim.mjs
 	$(ESBUILD) src/sources/worker.ts --outfile=dist/worker.js
 	$(ESBUILD) bench/run.ts --outfile=dist/bench.mjs
+	$(NODE) dist/crossclaim.mjs languages --check
 	@touch $@
 
 # a large drop holds every match until the reports are written: room beyond V8's default heap

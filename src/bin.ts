@@ -11,7 +11,7 @@ import { runLanguagesTable } from "../pipelines/languages.ts"
 import { runReport } from "../pipelines/report.ts"
 import { ExtractClaims } from "./claims/Extract.ts"
 import { Ingest } from "./ingest/Ingest.ts"
-import { Languages } from "./languages/Languages.ts"
+import { checkedStamp, Languages, recordCheckedLanguages } from "./languages/Languages.ts"
 import { Normalize } from "./normalize/Normalize.ts"
 import { defaultBaseline, defaultCatalogue } from "./ProjectFiles.ts"
 import { defaultWorkers, SourcePool } from "./sources/SourcePool.ts"
@@ -121,8 +121,21 @@ void yargs(hideBin(process.argv))
   .command(
     "languages",
     "print the table of language resources (concepts covered, test sentences); --write puts it in README.md",
-    (y) => y.options({ write: { type: "boolean", default: false, describe: "replace the table in README.md" } }),
+    (y) => y.options({
+      write: { type: "boolean", default: false, describe: "replace the table in README.md" },
+      check: { type: "boolean", default: false, describe: "check every resource whole and record it, so that runs skip the check until a resource changes (the build does this)" }
+    }),
     (argv) => {
+      if (argv.check) {
+        try {
+          const fingerprint = recordCheckedLanguages()
+          console.log(`language resources checked: ${fingerprint.slice(0, 12)} recorded in ${checkedStamp}`)
+        } catch (error) {
+          console.error(`crossclaim: ${(error as Error).message}`)
+          process.exitCode = 2
+        }
+        return
+      }
       run(runLanguagesTable(argv.write).pipe(Effect.tap(printLines), Effect.as(0)))
     }
   )

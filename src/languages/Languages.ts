@@ -1,6 +1,8 @@
 /** The language resources folder → validated, compiled lexicons per language, the entity index and the concept inventory. */
-import { readdirSync, readFileSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { Context, Effect, Layer, Schema } from "effect"
 import { languagesFolder } from "../ProjectFiles.ts"
 import { EntityFile, EntityIndex } from "./Entities.ts"
@@ -28,6 +30,8 @@ export interface LanguageSet {
   readonly resources: ReadonlyMap<string, LanguageResource>
   /** the compiled lexicon of a language, built on first use (a drop rarely needs every language) */
   readonly lexicon: (language: string) => Lexicon | undefined
+  /** the names and bytes of the resource files, hashed */
+  readonly fingerprint: string
 }
 
 const RESERVED = new Set(["concepts.json", "entities.json"])
@@ -41,15 +45,54 @@ export const firstIssue = (error: unknown): { readonly field: string; readonly d
   return { field, detail }
 }
 
-const readJson = (folder: string, file: string): unknown => {
+/** Reads the resources' files, each once, and their fingerprint: the names and bytes of all of them. */
+const readFolder = (folder: string) => {
+  const names = readdirSync(folder).filter((f) => f.endsWith(".json")).sort()
+  const hash = createHash("sha256")
+  const texts = new Map<string, string>()
+  for (const name of names) {
+    const bytes = readFileSync(join(folder, name))
+    hash.update(`${name}\u0000${bytes.length}\u0000`).update(bytes)
+    texts.set(name, bytes.toString("utf8"))
+  }
+  return { texts, fingerprint: hash.digest("hex") }
+}
+
+const parseJson = (texts: ReadonlyMap<string, string>, file: string): unknown => {
+  const text = texts.get(file)
+  if (text === undefined) throw new LanguageResourceError({ file, field: "", detail: "missing" })
   try {
-    return JSON.parse(readFileSync(join(folder, file), "utf8"))
+    return JSON.parse(text)
   } catch (error) {
     throw new LanguageResourceError({ file, field: "", detail: `not valid JSON (${(error as Error).message})` })
   }
 }
 
-const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, file: string, json: unknown): S["Type"] => {
+/**
+ * Where a build records the fingerprint of the resources it checked whole (every schema, every pattern compiled):
+ * beside the bundle. Resources with that fingerprint are not checked again at every start; any change is.
+ */
+export const checkedStamp: string = fileURLToPath(new URL("./languages.checked", import.meta.url))
+
+const readStamp = (stamp: string): string | null => {
+  try {
+    return readFileSync(stamp, "utf8").trim()
+  } catch {
+    return null
+  }
+}
+
+/** Checks every resource of the folder whole (schemas, patterns, every lexicon compiled) and records its fingerprint. */
+export const recordCheckedLanguages = (folder: string = languagesFolder, stamp: string = checkedStamp): string => {
+  const languages = loadLanguages(folder, { stamp: null })
+  for (const language of languages.resources.keys()) languages.lexicon(language)
+  writeFileSync(stamp, `${languages.fingerprint}\n`)
+  return languages.fingerprint
+}
+
+const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, file: string, json: unknown, checked = false): S["Type"] => {
+  // the schemas only validate (no defaults, no transformations): a checked file is its own decoding
+  if (checked) return json as S["Type"]
   try {
     return Schema.decodeUnknownSync(schema as never, { onExcessProperty: "error" })(json) as S["Type"]
   } catch (error) {
@@ -58,16 +101,22 @@ const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(sch
   }
 }
 
-/** Reads and checks every resource; throws LanguageResourceError naming the file and the field. */
-export const loadLanguages = (folder: string = languagesFolder): LanguageSet => {
-  const concepts = Object.keys(decode(ConceptFile, "concepts.json", readJson(folder, "concepts.json")).concepts).sort()
-  const entityFile = decode(EntityFile, "entities.json", readJson(folder, "entities.json"))
+/**
+ * Reads and checks every resource; throws LanguageResourceError naming the file and the field. Resources whose
+ * fingerprint is the one recorded in `stamp` (by the build, beside the bundle) skip the schema and pattern checks;
+ * a null stamp checks everything.
+ */
+export const loadLanguages = (folder: string = languagesFolder, options: { readonly stamp: string | null } = { stamp: checkedStamp }): LanguageSet => {
+  const { texts, fingerprint } = readFolder(folder)
+  const checked = options.stamp !== null && readStamp(options.stamp) === fingerprint
+  const concepts = Object.keys(decode(ConceptFile, "concepts.json", parseJson(texts, "concepts.json"), checked).concepts).sort()
+  const entityFile = decode(EntityFile, "entities.json", parseJson(texts, "entities.json"), checked)
   const entities = new EntityIndex(entityFile.entities)
   const resources = new Map<string, LanguageResource>()
   const lexicons = new Map<string, Lexicon>()
-  const files = readdirSync(folder).filter((f) => f.endsWith(".json") && !RESERVED.has(f)).sort()
+  const files = [...texts.keys()].filter((f) => !RESERVED.has(f))
   for (const file of files) {
-    const resource = decode(LanguageResource, file, readJson(folder, file))
+    const resource = decode(LanguageResource, file, parseJson(texts, file), checked)
     if (`${resource.language}.json` !== file) {
       throw new LanguageResourceError({ file, field: "language", detail: `says "${resource.language}" but the file is named ${file}` })
     }
@@ -78,7 +127,7 @@ export const loadLanguages = (folder: string = languagesFolder): LanguageSet => 
       if (!entities.kinds.has(entity)) throw new LanguageResourceError({ file, field: `entities.${entity}`, detail: "not an entity of entities.json" })
     }
     // every pattern is checked now (cheaply, as written), so that a bad one stops the run before any source is read
-    for (const [field, patterns] of patternLists(resource)) {
+    if (!checked) for (const [field, patterns] of patternLists(resource)) {
       for (const pattern of patterns) {
         const problem = patternProblem(pattern)
         if (problem !== null) throw new LanguageResourceError({ file, field, detail: `pattern "${pattern}": ${problem}` })
@@ -95,7 +144,7 @@ export const loadLanguages = (folder: string = languagesFolder): LanguageSet => 
     lexicons.set(language, compiled)
     return compiled
   }
-  return { concepts, entities, resources, lexicon }
+  return { concepts, entities, resources, lexicon, fingerprint }
 }
 
 /** Compiles a resource; a bad pattern names the file and the list. */
