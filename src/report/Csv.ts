@@ -18,6 +18,10 @@ const cell = (value: unknown): string =>
 /** One record, CRLF-terminated. */
 export const csvRow = (row: ReadonlyArray<unknown>): string => stringify([row.map(cell)], { record_delimiter: "windows" })
 
+/** Records, each CRLF-terminated; "" for none. */
+export const csvRows = (rows: ReadonlyArray<ReadonlyArray<unknown>>): string =>
+  rows.length === 0 ? "" : stringify(rows.map((row) => row.map(cell)), { record_delimiter: "windows" })
+
 /** The CSV in pieces, a row at a time, so a file of a million rows is never one string. */
 export function* csvPieces(header: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<unknown>>): Generator<string> {
   yield "\uFEFF" + csvRow(header)

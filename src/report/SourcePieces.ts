@@ -7,7 +7,7 @@
 import type { Diagnostic, Document } from "../domain/Document.ts"
 import { type Match, sortedSlots } from "../domain/Match.ts"
 import type { SourceEntry } from "../domain/Report.ts"
-import { csvRow } from "./Csv.ts"
+import { csvRows } from "./Csv.ts"
 
 const round = (n: number) => Math.round(n * 1000) / 1000
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -16,6 +16,16 @@ const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`)
 
 /** An element of one of report.json's top-level arrays, as `JSON.stringify(report, null, 2)` writes it. */
 export const jsonElement = (value: unknown): string => `    ${indent(JSON.stringify(value, null, 2), "    ")}`
+
+const OPEN = `{\n  "_": [\n`
+const CLOSE = `\n  ]\n}`
+
+/**
+ * Elements of one of report.json's top-level arrays, joined by ",\n": one `JSON.stringify` of the array at the
+ * depth it has in the report, so its elements come indented as they stand there. "" for none.
+ */
+export const jsonElements = (values: ReadonlyArray<unknown>): string =>
+  values.length === 0 ? "" : JSON.stringify({ _: values }, null, 2).slice(OPEN.length, -CLOSE.length)
 
 /** A top-level value of report.json that is not streamed (a scalar, an object or a short array). */
 export const jsonValue = (value: unknown): string => indent(JSON.stringify(value, null, 2), "  ")
@@ -94,13 +104,14 @@ export const renderSourcePieces = (
   primaries: ReadonlySet<Match>,
   diagnostics: ReadonlyArray<Diagnostic>
 ): SourcePieces => ({
-  sourceJson: jsonElement(entry),
-  matchesJson: matches.map((m) => jsonElement(matchEntry(m, primaries.has(m)))).join(",\n"),
-  diagnosticsJson: [...diagnostics]
-    .sort((a, b) => byText(a.code, b.code) || byText(a.message, b.message))
-    .map((d) => jsonElement({ code: d.code, sourceId: d.sourceId, message: d.message }))
-    .join(",\n"),
-  claimRows: matches.map((m) =>
-    csvRow([m.sourceId, m.claimId, m.eventId, m.language, m.stance, m.speaker, m.speakerVia, slotText(m.slots), primaries.has(m), m.backReference, m.cues.join(" "), m.start, m.end, m.sentence])
-  ).join("")
+  sourceJson: jsonElements([entry]),
+  matchesJson: jsonElements(matches.map((m) => matchEntry(m, primaries.has(m)))),
+  diagnosticsJson: jsonElements(
+    [...diagnostics]
+      .sort((a, b) => byText(a.code, b.code) || byText(a.message, b.message))
+      .map((d) => ({ code: d.code, sourceId: d.sourceId, message: d.message }))
+  ),
+  claimRows: csvRows(matches.map((m) =>
+    [m.sourceId, m.claimId, m.eventId, m.language, m.stance, m.speaker, m.speakerVia, slotText(m.slots), primaries.has(m), m.backReference, m.cues.join(" "), m.start, m.end, m.sentence]
+  ))
 })
