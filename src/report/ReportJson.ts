@@ -12,7 +12,7 @@ import type { EventEntry } from "../domain/Report.ts"
 import type { Ignored, Rejected } from "../domain/Source.ts"
 import { temporaryName } from "./AtomicWrite.ts"
 import { csvRow } from "./Csv.ts"
-import { byText, CLAIMS_CSV_HEADER, jsonElement, jsonValue, type SourcePieces } from "./SourcePieces.ts"
+import { byText, CLAIMS_CSV_HEADER, jsonElements, jsonValue, type SourcePieces } from "./SourcePieces.ts"
 
 const FLUSH_AT = 1 << 20
 
@@ -143,7 +143,7 @@ export class ReportStream {
         } else {
           report.write("[\n")
           if (spill !== null) report.copyFrom(spill.path)
-          else report.write(elements.map(jsonElement).join(",\n"))
+          else report.write(jsonElements(elements))
           report.write("\n  ]")
         }
         report.write(last ? "\n" : ",\n")

@@ -14,9 +14,6 @@ export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`)
 
-/** An element of one of report.json's top-level arrays, as `JSON.stringify(report, null, 2)` writes it. */
-export const jsonElement = (value: unknown): string => `    ${indent(JSON.stringify(value, null, 2), "    ")}`
-
 const OPEN = `{\n  "_": [\n`
 const CLOSE = `\n  ]\n}`
 

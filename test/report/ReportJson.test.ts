@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest"
 import { Discrepancy } from "../../src/domain/Discrepancy.ts"
 import { Ignored, Rejected } from "../../src/domain/Source.ts"
 import { ReportStream } from "../../src/report/ReportJson.ts"
-import { jsonElement, type SourcePieces } from "../../src/report/SourcePieces.ts"
+import { jsonElements, type SourcePieces } from "../../src/report/SourcePieces.ts"
 
 const tool = { name: "crossclaim" as const, version: "9.9.9" }
 
@@ -18,9 +18,9 @@ const match = (sourceId: string, n: number) => ({ sourceId, claimId: `c${n}`, se
 const diagnostic = (sourceId: string) => ({ code: "legacy-encoding", sourceId, message: "decoded" })
 
 const piecesOf = (id: string, matches: number, diagnostics: number): SourcePieces => ({
-  sourceJson: jsonElement(source(id)),
-  matchesJson: Array.from({ length: matches }, (_, n) => jsonElement(match(id, n))).join(",\n"),
-  diagnosticsJson: Array.from({ length: diagnostics }, () => jsonElement(diagnostic(id))).join(",\n"),
+  sourceJson: jsonElements([source(id)]),
+  matchesJson: jsonElements(Array.from({ length: matches }, (_, n) => match(id, n))),
+  diagnosticsJson: jsonElements(Array.from({ length: diagnostics }, () => diagnostic(id))),
   claimRows: ""
 })
 
