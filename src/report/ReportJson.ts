@@ -6,7 +6,7 @@
  * exactly what `JSON.stringify(report, null, 2)` would write, without ever
  * holding the report, or the matches of every source, in memory.
  */
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs"
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync, writevSync } from "node:fs"
 import type { Discrepancy } from "../domain/Discrepancy.ts"
 import type { EventEntry } from "../domain/Report.ts"
 import type { Ignored, Rejected } from "../domain/Source.ts"
@@ -16,10 +16,23 @@ import { byText, CLAIMS_CSV_HEADER, jsonElements, jsonValue, type SourcePieces }
 
 const FLUSH_AT = 1 << 20
 
+/** Writes every byte of the buffers, in order (a vectored write may stop short). */
+const writevAll = (fd: number, buffers: ReadonlyArray<Uint8Array>) => {
+  let pending = buffers.slice()
+  while (pending.length > 0) {
+    let written = writevSync(fd, pending)
+    while (pending.length > 0 && written >= pending[0]!.length) written -= pending.shift()!.length
+    if (pending.length > 0 && written > 0) pending[0] = pending[0]!.subarray(written)
+  }
+}
+
+const utf8 = new TextEncoder()
+const SEPARATOR = utf8.encode(",\n")
+
 /** A file written piece by piece, a megabyte at a time. */
 class PieceFile {
   private readonly fd: number
-  private parts: Array<string> = []
+  private parts: Array<Uint8Array> = []
   private size = 0
   /** whether anything was written yet */
   started = false
@@ -28,23 +41,25 @@ class PieceFile {
     this.fd = openSync(path, "w")
   }
 
-  write(piece: string): void {
-    this.parts.push(piece)
-    this.size += piece.length
+  write(piece: string | Uint8Array): void {
+    const bytes = typeof piece === "string" ? utf8.encode(piece) : piece
+    if (bytes.length === 0) return
+    this.parts.push(bytes)
+    this.size += bytes.length
     this.started = true
     if (this.size >= FLUSH_AT) this.flush()
   }
 
-  /** Appends one element of a JSON array: the separator goes before every element but the first. */
-  element(json: string): void {
-    if (json === "") return
-    if (this.started) this.write(",\n")
+  /** Appends one element (or several, joined) of a JSON array: the separator goes before every one but the first. */
+  element(json: Uint8Array): void {
+    if (json.length === 0) return
+    if (this.started) this.write(SEPARATOR)
     this.write(json)
   }
 
   flush(): void {
     if (this.parts.length === 0) return
-    writeSync(this.fd, this.parts.join(""))
+    writevAll(this.fd, this.parts)
     this.parts = []
     this.size = 0
   }
@@ -122,7 +137,7 @@ export class ReportStream {
       this.sources.element(pieces.sourceJson)
       this.matches.element(pieces.matchesJson)
       this.diagnostics.element(pieces.diagnosticsJson)
-      if (pieces.claimRows !== "") this.claims.write(pieces.claimRows)
+      this.claims.write(pieces.claimRows)
     } catch (error) {
       this.failure = error as Error
     }

@@ -79,7 +79,8 @@ export const CLAIMS_CSV_HEADER = ["source_id", "claim_id", "event_id", "language
 
 const slotText = (slots: Readonly<Record<string, unknown>>) => Object.keys(slots).sort().map((k) => `${k}=${String(slots[k])}`).join("; ")
 
-export interface SourcePieces {
+/** A source's pieces of the reports, as text. */
+export interface SourceTexts {
   /** report.json: the source's element of `sources` */
   readonly sourceJson: string
   /** report.json: its elements of `matches`, joined by ",\n"; "" when it has none */
@@ -91,6 +92,25 @@ export interface SourcePieces {
 }
 
 /**
+ * The pieces as UTF-8 bytes, encoded where they were rendered: their buffers move from a worker to the writer
+ * without a copy, and the writer writes them as they are.
+ */
+export type SourcePieces = { readonly [K in keyof SourceTexts]: Uint8Array }
+
+const utf8 = new TextEncoder()
+
+export const encodePieces = (texts: SourceTexts): SourcePieces => ({
+  sourceJson: utf8.encode(texts.sourceJson),
+  matchesJson: utf8.encode(texts.matchesJson),
+  diagnosticsJson: utf8.encode(texts.diagnosticsJson),
+  claimRows: utf8.encode(texts.claimRows)
+})
+
+/** The buffers a worker hands over with the pieces. */
+export const piecesBuffers = (pieces: SourcePieces): Array<ArrayBuffer> =>
+  [pieces.sourceJson, pieces.matchesJson, pieces.diagnosticsJson, pieces.claimRows].map((bytes) => bytes.buffer as ArrayBuffer)
+
+/**
  * @param matches the source's matches, aligned, in the report's order (catalogue order of the claims, then position)
  * @param primaries the matches that speak for the source in comparisons
  * @param diagnostics every diagnostic about the source
@@ -100,7 +120,7 @@ export const renderSourcePieces = (
   matches: ReadonlyArray<Match>,
   primaries: ReadonlySet<Match>,
   diagnostics: ReadonlyArray<Diagnostic>
-): SourcePieces => ({
+): SourceTexts => ({
   sourceJson: jsonElements([entry]),
   matchesJson: jsonElements(matches.map((m) => matchEntry(m, primaries.has(m)))),
   diagnosticsJson: jsonElements(

@@ -15,7 +15,7 @@ import { Diagnostic, type Document } from "../domain/Document.ts"
 import type { Rejected } from "../domain/Source.ts"
 import { type Article, articleFromBytes, type IngestOptions, oversize, type ReadArticle } from "../ingest/Ingest.ts"
 import { normalizeSource } from "../normalize/Normalize.ts"
-import { renderSourcePieces, type SourcePieces, sourceEntry } from "../report/SourcePieces.ts"
+import { encodePieces, renderSourcePieces, type SourcePieces, sourceEntry } from "../report/SourcePieces.ts"
 
 /** What the comparison and the run's summary keep of a source: its primary matches are shared readings. */
 export interface SourceRecord extends Omit<SourceFacts, "primaries"> {
@@ -99,6 +99,6 @@ export const processArticle = (file: string, read: ReadArticle, extractor: Extra
     contradicts: aligned.matches.filter((m) => m.stance === "contradicts").length,
     primaries: aligned.primaries.map(primaryKey)
   }
-  const pieces = renderSourcePieces(sourceEntry(document, aligned.eventId, aligned.eventReason), aligned.matches, new Set(aligned.primaries), diagnostics)
+  const pieces = encodePieces(renderSourcePieces(sourceEntry(document, aligned.eventId, aligned.eventReason), aligned.matches, new Set(aligned.primaries), diagnostics))
   return { file, rejected: read.rejected, record, pieces }
 }

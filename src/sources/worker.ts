@@ -3,6 +3,7 @@ import { parentPort, workerData } from "node:worker_threads"
 import { makeExtractor } from "../claims/Extract.ts"
 import type { Article, IngestOptions } from "../ingest/Ingest.ts"
 import { loadLanguages } from "../languages/Languages.ts"
+import { piecesBuffers } from "../report/SourcePieces.ts"
 import { processArticle, readArticleSync, type SourceOutcome, type SourceSetup } from "./ProcessSource.ts"
 
 export interface WorkerSetup {
@@ -23,11 +24,15 @@ const extractor = makeExtractor(loadLanguages())
 
 parentPort!.on("message", (batch: Batch) => {
   let reply: Reply
+  let transfer: Array<ArrayBuffer> = []
   try {
     // class instances cross as plain data; the receiving side reads their fields only
-    reply = { id: batch.id, outcomes: batch.articles.map((article) => processArticle(article.file, readArticleSync(batch.folder, article, options), extractor, setup)) }
+    const outcomes = batch.articles.map((article) => processArticle(article.file, readArticleSync(batch.folder, article, options), extractor, setup))
+    reply = { id: batch.id, outcomes }
+    // the rendered pieces move to the writer without a copy
+    transfer = outcomes.flatMap((o) => (o.pieces === null ? [] : piecesBuffers(o.pieces)))
   } catch (error) {
     reply = { id: batch.id, error: String((error as Error).stack ?? error) }
   }
-  parentPort!.postMessage(reply)
+  parentPort!.postMessage(reply, transfer)
 })

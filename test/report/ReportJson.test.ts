@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest"
 import { Discrepancy } from "../../src/domain/Discrepancy.ts"
 import { Ignored, Rejected } from "../../src/domain/Source.ts"
 import { ReportStream } from "../../src/report/ReportJson.ts"
-import { jsonElements, type SourcePieces } from "../../src/report/SourcePieces.ts"
+import { encodePieces, jsonElements, type SourcePieces } from "../../src/report/SourcePieces.ts"
 
 const tool = { name: "crossclaim" as const, version: "9.9.9" }
 
@@ -17,7 +17,7 @@ const source = (id: string) => ({ id, file: `${id}.txt`, segments: [{ start: 0, 
 const match = (sourceId: string, n: number) => ({ sourceId, claimId: `c${n}`, sentence: "Say \"hi\"\n\u2028 — Πούτιν", slots: { a: 1, b: "x" }, cues: [] })
 const diagnostic = (sourceId: string) => ({ code: "legacy-encoding", sourceId, message: "decoded" })
 
-const piecesOf = (id: string, matches: number, diagnostics: number): SourcePieces => ({
+const piecesOf = (id: string, matches: number, diagnostics: number): SourcePieces => encodePieces({
   sourceJson: jsonElements([source(id)]),
   matchesJson: jsonElements(Array.from({ length: matches }, (_, n) => match(id, n))),
   diagnosticsJson: jsonElements(Array.from({ length: diagnostics }, () => diagnostic(id))),
