@@ -590,36 +590,189 @@ const FUNCTION_WORD_INDEX: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
   }
   return index
 })()
-const WORD = /[\p{L}\p{M}]+/gu
 /** Running text at least this long may take the function-word fast path. */
 const LEAD_MIN_WORDS = 40
 const LEAD_MIN_HITS = 6
 const LEAD_RATIO = 2
 
-/** The language whose function words clearly lead in a sample of running text, if one does. */
-const functionWordLead = (sample: string, script: Script, minWords = LEAD_MIN_WORDS, minHits = LEAD_MIN_HITS, minRatio = LEAD_RATIO): { readonly language: string; readonly ratio: number } | undefined => {
-  const words = sample.toLowerCase().match(WORD) ?? []
-  if (words.length < minWords) return undefined
-  const hits = new Map<string, number>()
-  // a word shared by several languages says less about each of them
-  for (const word of words) {
-    const languages = FUNCTION_WORD_INDEX.get(word)
-    if (languages === undefined) continue
-    for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1 / languages.length)
+/**
+ * A test of one character, cached per UTF-16 unit (a code point of the BMP or a lone surrogate) in a table
+ * filled on first use; code points beyond the BMP are tested each time.
+ */
+const cachedTest = (test: (character: string) => boolean): (codePoint: number) => boolean => {
+  const table = new Uint8Array(0x10000)
+  return (codePoint) => {
+    if (codePoint > 0xffff) return test(String.fromCodePoint(codePoint))
+    let known = table[codePoint]!
+    if (known === 0) {
+      known = test(String.fromCharCode(codePoint)) ? 2 : 1
+      table[codePoint] = known
+    }
+    return known === 2
   }
-  for (const language of hits.keys()) if (!scriptsOf(language).includes(script)) hits.delete(language)
-  const ranked = rank(hits)
-  const top = ranked[0]
-  if (top === undefined || top.score < minHits) return undefined
-  const group = groupOf(top.language, script)
-  const rival = ranked.find((r) => r.language !== top.language && !(group !== undefined && r.language in group.members))
-  const ratio = rival === undefined || rival.score === 0 ? Infinity : top.score / rival.score
-  return ratio >= minRatio ? { language: top.language, ratio } : undefined
+}
+
+/** The code point at `i` (a lone surrogate stands for itself). */
+const codePointAt = (text: string, i: number): number => {
+  const code = text.charCodeAt(i)
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+  }
+  return code
+}
+
+/** A code point of a word: `[\p{L}\p{M}]`. */
+const isWordCharacter = cachedTest((c) => /[\p{L}\p{M}]/u.test(c))
+
+/**
+ * The end of the word (a run of `[\p{L}\p{M}]` code points) that starts at `start`, or `start` when no word
+ * starts there.
+ */
+const wordEnd = (text: string, start: number): number => {
+  let i = start
+  while (i < text.length) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) {
+      // ASCII: letters only
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) {
+        i++
+        continue
+      }
+      break
+    }
+    const codePoint = codePointAt(text, i)
+    if (!isWordCharacter(codePoint)) break
+    i += codePoint > 0xffff ? 2 : 1
+  }
+  return i
+}
+
+/** The languages with function words, in code order, and which of them each function word belongs to. */
+const FUNCTION_WORD_LANGUAGES: ReadonlyArray<string> = Object.keys(FUNCTION_WORDS).sort()
+const FUNCTION_WORD_ENTRIES: ReadonlyMap<string, { readonly languages: ReadonlyArray<number>; readonly share: number }> = (() => {
+  const entries = new Map<string, { readonly languages: ReadonlyArray<number>; readonly share: number }>()
+  for (const [word, languages] of FUNCTION_WORD_INDEX) {
+    // a word shared by several languages says less about each of them
+    entries.set(word, { languages: languages.map((l) => FUNCTION_WORD_LANGUAGES.indexOf(l)), share: 1 / languages.length })
+  }
+  return entries
+})()
+const FUNCTION_WORD_MAX_LENGTH = Math.max(...[...FUNCTION_WORD_INDEX.keys()].map((word) => word.length))
+/** Per script, 1 for each function-word language written in it. */
+const FUNCTION_WORD_SCRIPTS: Readonly<Record<Script, Uint8Array>> = (() => {
+  const out = {} as Record<Script, Uint8Array>
+  for (const script of ["Latn", "Cyrl", "Grek", "Other"] as const) {
+    out[script] = Uint8Array.from(FUNCTION_WORD_LANGUAGES, (language) => scriptsOf(language).includes(script) ? 1 : 0)
+  }
+  return out
+})()
+
+/** The words of a sample (lower-cased) and the function-word hits of each language. */
+interface FunctionWordHits {
+  readonly words: number
+  /** per language of `FUNCTION_WORD_LANGUAGES`: 0 when none of its function words occurs */
+  readonly scores: Float64Array
+}
+
+const functionWordHits = (sample: string): FunctionWordHits => {
+  const text = sample.toLowerCase()
+  const scores = new Float64Array(FUNCTION_WORD_LANGUAGES.length)
+  let words = 0
+  let i = 0
+  while (i < text.length) {
+    const end = wordEnd(text, i)
+    if (end === i) {
+      i += codePointAt(text, i) > 0xffff ? 2 : 1
+      continue
+    }
+    words++
+    if (end - i <= FUNCTION_WORD_MAX_LENGTH) {
+      const entry = FUNCTION_WORD_ENTRIES.get(text.slice(i, end))
+      if (entry !== undefined) for (const language of entry.languages) scores[language] = scores[language]! + entry.share
+    }
+    i = end
+  }
+  return { words, scores }
+}
+
+/**
+ * The language whose function words clearly lead in a sample of running text, if one does: at least
+ * `minHits`, and `minRatio` times those of any language outside its close group (ties go by language code).
+ */
+const functionWordLead = (hits: FunctionWordHits, script: Script, minWords = LEAD_MIN_WORDS, minHits = LEAD_MIN_HITS, minRatio = LEAD_RATIO): { readonly language: string; readonly ratio: number } | undefined => {
+  if (hits.words < minWords) return undefined
+  const { scores } = hits
+  const fits = FUNCTION_WORD_SCRIPTS[script]
+  let top = -1
+  for (let l = 0; l < scores.length; l++) {
+    if (scores[l]! > 0 && fits[l] === 1 && (top === -1 || scores[l]! > scores[top]!)) top = l
+  }
+  if (top === -1 || scores[top]! < minHits) return undefined
+  const language = FUNCTION_WORD_LANGUAGES[top]!
+  const group = groupOf(language, script)
+  let rival = -1
+  for (let l = 0; l < scores.length; l++) {
+    if (l === top || !(scores[l]! > 0) || fits[l] !== 1) continue
+    if (group !== undefined && FUNCTION_WORD_LANGUAGES[l]! in group.members) continue
+    if (rival === -1 || scores[l]! > scores[rival]!) rival = l
+  }
+  const ratio = rival === -1 || scores[rival] === 0 ? Infinity : scores[top]! / scores[rival]!
+  return ratio >= minRatio ? { language, ratio } : undefined
 }
 
 // ---------------------------------------------------------------------------
 // Text features
 // ---------------------------------------------------------------------------
+
+/**
+ * The letters some table looks up (diagnostic letters, the letters of the marker profiles, ¿ and ¡), each
+ * with a slot: features count these letters only.
+ */
+const TRACKED_LETTERS: ReadonlyMap<string, number> = (() => {
+  const letters = new Set(Object.keys(DIAGNOSTIC_LETTERS))
+  const add = (profile: MarkerProfile) => {
+    for (const letter of Object.keys(profile.letters ?? {})) letters.add(letter)
+    if (profile.gate !== undefined) add(profile.gate.profile)
+  }
+  for (const group of GROUPS) for (const profile of Object.values(group.members)) add(profile)
+  letters.add("¿")
+  letters.add("¡")
+  return new Map([...letters].map((letter, slot) => [letter, slot]))
+})()
+/** Slot + 1 of each tracked letter that is one UTF-16 unit (0: not tracked). */
+const UNIT_LETTER_SLOTS = new Uint16Array(0x10000)
+/** Slot of each tracked letter beyond the BMP. */
+const ASTRAL_LETTER_SLOTS = new Map<number, number>()
+for (const [letter, slot] of TRACKED_LETTERS) {
+  if (letter.length === 1) UNIT_LETTER_SLOTS[letter.charCodeAt(0)] = slot + 1
+  else if (letter.length === 2 && codePointAt(letter, 0) > 0xffff) ASTRAL_LETTER_SLOTS.set(codePointAt(letter, 0), slot)
+  // longer keys are not one letter: no count ever holds them
+}
+/** The slot of a tracked letter, -1 for any other string. */
+const letterSlot = (letter: string): number => {
+  const codePoint = letter.length === 0 ? -1 : codePointAt(letter, 0)
+  if (codePoint === -1 || letter.length !== (codePoint > 0xffff ? 2 : 1)) return -1
+  return codePoint > 0xffff ? (ASTRAL_LETTER_SLOTS.get(codePoint) ?? -1) : UNIT_LETTER_SLOTS[codePoint]! - 1
+}
+
+/** The two-word phrases of the marker profiles: first word → second words. Bigrams are counted for these only. */
+const PHRASE_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const pairs = new Map<string, Set<string>>()
+  const add = (profile: MarkerProfile) => {
+    for (const phrase of Object.keys(profile.phrases ?? {})) {
+      const parts = phrase.split(" ")
+      // a bigram is two tokens and a space: other phrases never occur
+      if (parts.length !== 2 || parts[0] === "" || parts[1] === "") continue
+      let seconds = pairs.get(parts[0]!)
+      if (seconds === undefined) pairs.set(parts[0]!, seconds = new Set())
+      seconds.add(parts[1]!)
+    }
+    if (profile.gate !== undefined) add(profile.gate.profile)
+  }
+  for (const group of GROUPS) for (const profile of Object.values(group.members)) add(profile)
+  return pairs
+})()
 
 interface Features {
   /**
@@ -627,13 +780,14 @@ interface Features {
    * lower-case letter, or start a sentence), so that names inside a
    * sentence - "Erdoğan", "Vučić", "Dvořák" in a German caption - do not
    * count as orthographic evidence. Texts without any lexical token
-   * (all-caps headlines) count all tokens.
+   * (all-caps headlines) count all tokens. By slot of `TRACKED_LETTERS`.
    */
-  readonly letters: ReadonlyMap<string, number>
-  /** Letter counts over all tokens (group marker tables use these). */
-  readonly allLetters: ReadonlyMap<string, number>
+  readonly letters: Int32Array
+  /** Letter counts over all tokens (group marker tables use these), by slot. */
+  readonly allLetters: Int32Array
   /** Lower-cased token counts (all tokens). */
   readonly tokens: ReadonlyMap<string, number>
+  /** Counts of the bigrams ("a b") that are phrases of a marker profile. */
   readonly bigrams: ReadonlyMap<string, number>
   /** Number of letters behind `letters`. */
   readonly letterCount: number
@@ -641,45 +795,64 @@ interface Features {
   readonly lexicalLetters: number
 }
 
-const TOKEN = /[\p{L}\p{M}]+/gu
-const LOWER_START = /^\p{Ll}/u
-const SENTENCE_BREAK = /[.!?«»"„“”—–]/u
+const isLowerCase = cachedTest((c) => /\p{Ll}/u.test(c))
+const isSentenceBreak = cachedTest((c) => /[.!?«»"„“”—–]/u.test(c))
 
 const extractFeatures = (sample: string): Features => {
   const tokens = new Map<string, number>()
   const bigrams = new Map<string, number>()
-  const lexical = new Map<string, number>()
-  const all = new Map<string, number>()
+  const lexical = new Int32Array(TRACKED_LETTERS.size)
+  const all = new Int32Array(TRACKED_LETTERS.size)
   let lexicalLetters = 0
   let allLetters = 0
   let previous: string | undefined
   let previousEnd = 0
-  for (const match of sample.matchAll(TOKEN)) {
-    const sentenceStart = previous === undefined || SENTENCE_BREAK.test(sample.slice(previousEnd, match.index))
-    previousEnd = match.index + match[0].length
-    const lower = match[0].toLowerCase()
+  let i = 0
+  while (i < sample.length) {
+    // tokens: runs of [\p{L}\p{M}]
+    const start = i
+    const end = wordEnd(sample, start)
+    if (end === start) {
+      i += codePointAt(sample, i) > 0xffff ? 2 : 1
+      continue
+    }
+    i = end
+    let sentenceStart = previous === undefined
+    for (let k = previousEnd; !sentenceStart && k < start; k++) sentenceStart = isSentenceBreak(sample.charCodeAt(k))
+    previousEnd = end
+    const lower = sample.slice(start, end).toLowerCase()
     tokens.set(lower, (tokens.get(lower) ?? 0) + 1)
-    if (previous !== undefined) {
+    if (previous !== undefined && PHRASE_PAIRS.get(previous)?.has(lower) === true) {
       const bigram = `${previous} ${lower}`
       bigrams.set(bigram, (bigrams.get(bigram) ?? 0) + 1)
     }
     previous = lower
-    const isLexical = sentenceStart || LOWER_START.test(match[0])
-    for (const ch of lower) {
-      all.set(ch, (all.get(ch) ?? 0) + 1)
-      allLetters++
-      if (isLexical) {
-        lexical.set(ch, (lexical.get(ch) ?? 0) + 1)
-        lexicalLetters++
+    const isLexical = sentenceStart || isLowerCase(codePointAt(sample, start))
+    let letters = 0
+    for (let k = 0; k < lower.length; k++) {
+      const codePoint = codePointAt(lower, k)
+      let slot: number
+      if (codePoint > 0xffff) {
+        slot = ASTRAL_LETTER_SLOTS.get(codePoint) ?? -1
+        k++
+      } else slot = UNIT_LETTER_SLOTS[codePoint]! - 1
+      letters++
+      if (slot >= 0) {
+        all[slot] = all[slot]! + 1
+        if (isLexical) lexical[slot] = lexical[slot]! + 1
       }
     }
+    allLetters += letters
+    if (isLexical) lexicalLetters += letters
   }
-  const letters = new Map(lexicalLetters > 0 ? lexical : all)
+  const letters = (lexicalLetters > 0 ? lexical : all).slice()
   // Spanish opening marks are not letters but are as diagnostic as ñ.
-  for (const ch of sample) {
-    if (ch === "¿" || ch === "¡") {
-      letters.set(ch, (letters.get(ch) ?? 0) + 1)
-      all.set(ch, (all.get(ch) ?? 0) + 1)
+  for (let k = 0; k < sample.length; k++) {
+    const code = sample.charCodeAt(k)
+    if (code === 0xbf || code === 0xa1) {
+      const slot = UNIT_LETTER_SLOTS[code]! - 1
+      letters[slot] = letters[slot]! + 1
+      all[slot] = all[slot]! + 1
     }
   }
   return {
@@ -746,17 +919,44 @@ const affixScore = (table: Weights | undefined, kind: AffixKind, tokens: Readonl
   return score
 }
 
+interface CompiledProfile {
+  readonly letters: ReadonlyArray<readonly [slot: number, weight: number]>
+  readonly words: ReadonlyArray<readonly [word: string, weight: number]>
+  readonly phrases: ReadonlyArray<readonly [phrase: string, weight: number]>
+}
+
+const compiledProfiles = new WeakMap<MarkerProfile, CompiledProfile>()
+
+/** A profile's letters, words and phrases as lists, in the order of its tables. */
+const compiledProfile = (profile: MarkerProfile): CompiledProfile => {
+  let compiled = compiledProfiles.get(profile)
+  if (compiled === undefined) {
+    compiled = {
+      letters: Object.entries(profile.letters ?? {}).map(([letter, weight]) => {
+        const slot = letterSlot(letter)
+        if (slot === -1 && [...letter].length === 1) throw new Error(`marker letter ${letter} is not counted by extractFeatures`)
+        return [slot, weight] as const
+      }),
+      words: Object.entries(profile.words ?? {}),
+      phrases: Object.entries(profile.phrases ?? {})
+    }
+    compiledProfiles.set(profile, compiled)
+  }
+  return compiled
+}
+
 /** Marker score of a profile: sum of weight x min(hits, MARKER_CAP). */
 const scoreProfile = (profile: MarkerProfile, features: Features): number => {
+  const compiled = compiledProfile(profile)
   let score = 0
   const capped = (hits: number) => Math.min(hits, MARKER_CAP)
-  for (const [ch, weight] of Object.entries(profile.letters ?? {})) {
-    score += weight * capped(features.allLetters.get(ch) ?? 0)
+  for (const [slot, weight] of compiled.letters) {
+    score += weight * capped(slot === -1 ? 0 : features.allLetters[slot]!)
   }
-  for (const [word, weight] of Object.entries(profile.words ?? {})) {
+  for (const [word, weight] of compiled.words) {
     score += weight * capped(features.tokens.get(word) ?? 0)
   }
-  for (const [phrase, weight] of Object.entries(profile.phrases ?? {})) {
+  for (const [phrase, weight] of compiled.phrases) {
     score += weight * capped(features.bigrams.get(phrase) ?? 0)
   }
   score += affixScore(profile.prefixes, "prefix", features.tokens)
@@ -782,7 +982,34 @@ const clean = (text: string): string => {
   if (cleaned.includes("://") || cleaned.includes("www.")) cleaned = cleaned.replace(URL, " ")
   if (cleaned.includes("@")) cleaned = cleaned.replace(EMAIL, " ").replace(HANDLE, " ")
   if (cleaned.includes("#")) cleaned = cleaned.replace(/#(?=[\p{L}\p{N}])/gu, "")
-  return cleaned.replace(/\s+/gu, " ").trim()
+  return collapseSpaces(cleaned)
+}
+
+const isSpace = cachedTest((c) => /\s/u.test(c))
+
+/** `text.replace(/\s+/gu, " ").trim()`, without a new string when there is nothing to collapse. */
+const collapseSpaces = (text: string): string => {
+  const last = text.length - 1
+  let collapsed = true
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i)
+    if ((code > 0x20 && code < 0x80) || !isSpace(code)) continue
+    if (code !== 0x20 || i === 0 || i === last || isSpace(text.charCodeAt(i + 1))) {
+      collapsed = false
+      break
+    }
+  }
+  if (collapsed) return text
+  let out = ""
+  let i = 0
+  while (i <= last) {
+    while (i <= last && isSpace(text.charCodeAt(i))) i++
+    if (i > last) break
+    const start = i
+    while (i <= last && !isSpace(text.charCodeAt(i))) i++
+    out += out.length === 0 ? text.slice(start, i) : " " + text.slice(start, i)
+  }
+  return out
 }
 
 const sampleOf = (text: string): string => {
@@ -803,23 +1030,51 @@ const LATIN = /\p{Script=Latin}/u
 const CYRILLIC = /\p{Script=Cyrillic}/u
 const GREEK = /\p{Script=Greek}/u
 
-/** Letters per script, in one pass: ASCII letters are counted without a regular expression. */
+const NO_SCRIPT = 0
+const LATN = 1
+const CYRL = 2
+const GREK = 3
+const OTHER = 4
+
+/** The script a character's letter counts for (`NO_SCRIPT`: not counted). */
+const scriptOfCharacter = (ch: string): number => {
+  const code = ch.charCodeAt(0)
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return LATN
+  if (code < 0xc0) return NO_SCRIPT
+  if (code >= 0x400 && code <= 0x52f) return CYRILLIC.test(ch) ? CYRL : NO_SCRIPT
+  if (code >= 0x370 && code <= 0x3ff) return GREEK.test(ch) ? GREK : NO_SCRIPT
+  if (code >= 0x1f00 && code <= 0x1fff) return GREK
+  if (LATIN.test(ch)) return LATN
+  if (LETTER.test(ch)) return OTHER
+  return NO_SCRIPT
+}
+/** `scriptOfCharacter` + 1 per UTF-16 unit (a character of the BMP or a lone surrogate), filled on first use. */
+const unitScripts = new Uint8Array(0x10000)
+
+/** Letters per script, in one pass: ASCII letters are counted without a table. */
 const countScripts = (text: string): ScriptCounts => {
-  let latn = 0
-  let cyrl = 0
-  let grek = 0
-  let other = 0
-  for (const ch of text) {
-    const code = ch.charCodeAt(0)
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) latn++
-    else if (code < 0xc0) continue
-    else if (code >= 0x400 && code <= 0x52f) { if (CYRILLIC.test(ch)) cyrl++ }
-    else if (code >= 0x370 && code <= 0x3ff) { if (GREEK.test(ch)) grek++ }
-    else if (code >= 0x1f00 && code <= 0x1fff) grek++
-    else if (LATIN.test(ch)) latn++
-    else if (LETTER.test(ch)) other++
+  const counts = new Int32Array(5)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) counts[LATN] = counts[LATN]! + 1
+      continue
+    }
+    let script: number
+    const codePoint = codePointAt(text, i)
+    if (codePoint > 0xffff) {
+      script = scriptOfCharacter(text.slice(i, i + 2))
+      i++
+    } else {
+      script = unitScripts[code]! - 1
+      if (script === -1) {
+        script = scriptOfCharacter(text[i]!)
+        unitScripts[code] = script + 1
+      }
+    }
+    counts[script] = counts[script]! + 1
   }
-  return { Latn: latn, Cyrl: cyrl, Grek: grek, Other: other }
+  return { Latn: counts[LATN]!, Cyrl: counts[CYRL]!, Grek: counts[GREK]!, Other: counts[OTHER]! }
 }
 
 const dominantScript = (counts: ScriptCounts): Script => {
@@ -891,6 +1146,11 @@ interface Decision {
   readonly features: Features
 }
 
+/** The diagnostic letters by slot, in the order of their table. */
+const DIAGNOSTIC_SLOTS: ReadonlyArray<readonly [slot: number, languages: ReadonlyArray<string>]> = Object.entries(DIAGNOSTIC_LETTERS)
+  .map(([letter, languages]) => [letterSlot(letter), languages] as const)
+  .filter(([slot]) => slot !== -1)
+
 /** Franc + letters + markers for Latin or Cyrillic text. */
 const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefined, restrictTo?: ReadonlyArray<string>): Decision => {
   const candidates = CANDIDATES[script]
@@ -928,8 +1188,8 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
   // Level 1: franc + diagnostic letters (Latin), minus the EXTRA handicap.
   const letterHits = new Map<string, number>()
   if (script === "Latn") {
-    for (const [ch, languages] of Object.entries(DIAGNOSTIC_LETTERS)) {
-      const hits = features.letters.get(ch) ?? 0
+    for (const [slot, languages] of DIAGNOSTIC_SLOTS) {
+      const hits = features.letters[slot]!
       if (hits === 0) continue
       for (const language of languages) letterHits.set(language, (letterHits.get(language) ?? 0) + hits)
     }
@@ -1049,9 +1309,10 @@ export const paragraphVerdict = (text: string, language: string): "same" | "unde
   if (!scriptsOf(language).includes(script)) return "other"
   const group = groupOf(language, script)
   const sameLanguage = (l: string) => l === language || (group !== undefined && l in group.members)
-  const weak = functionWordLead(sample, script, 12, 1.5, 1.2)?.language
+  const hits = functionWordHits(sample)
+  const weak = functionWordLead(hits, script, 12, 1.5, 1.2)?.language
   if (weak !== undefined && sameLanguage(weak)) return "same"
-  const strong = functionWordLead(sample, script, 12, 3, LEAD_RATIO)?.language
+  const strong = functionWordLead(hits, script, 12, 3, LEAD_RATIO)?.language
   return strong !== undefined && !sameLanguage(strong) ? "other" : "undecided"
 }
 
@@ -1093,7 +1354,7 @@ export const identifyLanguage = (text: string, options?: { readonly prior?: stri
   // Fast path for running text: when one language's function words clearly lead
   // (twice those of any language outside its close group), franc is not needed
   // to find the language, only, within a close group, to tell the sisters apart.
-  const found = functionWordLead(sample, script)
+  const found = functionWordLead(functionWordHits(sample), script)
   const lead = found?.language
   if (found !== undefined && groupOf(found.language, script) === undefined) {
     return guess(found.language, script, Math.min(1, 0.85 + 0.05 * Math.min(found.ratio, 3)), "function-words")
