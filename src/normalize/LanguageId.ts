@@ -672,26 +672,72 @@ const FUNCTION_WORD_SCRIPTS: Readonly<Record<Script, Uint8Array>> = (() => {
 interface FunctionWordHits {
   readonly words: number
   /** per language of `FUNCTION_WORD_LANGUAGES`: 0 when none of its function words occurs */
-  readonly scores: Float64Array
+  readonly scores: ReadonlyArray<number>
 }
+
+/** A hash of UTF-16 units, one at a time. */
+const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0
+
+/** The function words in an open-addressing table by `hashStep` hash, so that a word is found without cutting it out. */
+const FUNCTION_WORD_TABLE_MASK = 0x7ff
+const FUNCTION_WORD_LIST: ReadonlyArray<string> = [...FUNCTION_WORD_ENTRIES.keys()]
+const FUNCTION_WORD_LIST_LANGUAGES: ReadonlyArray<ReadonlyArray<number>> = FUNCTION_WORD_LIST.map((word) => FUNCTION_WORD_ENTRIES.get(word)!.languages)
+const FUNCTION_WORD_LIST_SHARES: ReadonlyArray<number> = FUNCTION_WORD_LIST.map((word) => FUNCTION_WORD_ENTRIES.get(word)!.share)
+const FUNCTION_WORD_TABLE: Int32Array = (() => {
+  if (FUNCTION_WORD_LIST.length * 2 > FUNCTION_WORD_TABLE_MASK) throw new Error("function word table too small")
+  const table = new Int32Array(FUNCTION_WORD_TABLE_MASK + 1).fill(-1)
+  FUNCTION_WORD_LIST.forEach((word, index) => {
+    let hash = 0
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i))
+    let slot = hash & FUNCTION_WORD_TABLE_MASK
+    while (table[slot] !== -1) slot = (slot + 1) & FUNCTION_WORD_TABLE_MASK
+    table[slot] = index
+  })
+  return table
+})()
 
 const functionWordHits = (sample: string): FunctionWordHits => {
   const text = sample.toLowerCase()
-  const scores = new Float64Array(FUNCTION_WORD_LANGUAGES.length)
+  const n = text.length
+  const scores: Array<number> = FUNCTION_WORD_LANGUAGES.map(() => 0)
   let words = 0
   let i = 0
-  while (i < text.length) {
-    const end = wordEnd(text, i)
-    if (end === i) {
+  while (i < n) {
+    // a word: a run of [\p{L}\p{M}] code points, hashed as it is read
+    const start = i
+    let hash = 0
+    while (i < n) {
+      const code = text.charCodeAt(i)
+      if (code < 0x80) {
+        if ((code | 0x20) < 0x61 || (code | 0x20) > 0x7a) break
+      } else if (code >= 0xd800 && code <= 0xdbff) {
+        const codePoint = codePointAt(text, i)
+        if (!isWordCharacter(codePoint)) break
+        if (codePoint > 0xffff) {
+          hash = hashStep(hashStep(hash, code), text.charCodeAt(i + 1))
+          i += 2
+          continue
+        }
+      } else if (!isWordCharacter(code)) break
+      hash = hashStep(hash, code)
+      i++
+    }
+    if (i === start) {
       i += codePointAt(text, i) > 0xffff ? 2 : 1
       continue
     }
     words++
-    if (end - i <= FUNCTION_WORD_MAX_LENGTH) {
-      const entry = FUNCTION_WORD_ENTRIES.get(text.slice(i, end))
-      if (entry !== undefined) for (const language of entry.languages) scores[language] = scores[language]! + entry.share
+    const length = i - start
+    if (length > FUNCTION_WORD_MAX_LENGTH) continue
+    for (let slot = hash & FUNCTION_WORD_TABLE_MASK; FUNCTION_WORD_TABLE[slot] !== -1; slot = (slot + 1) & FUNCTION_WORD_TABLE_MASK) {
+      const index = FUNCTION_WORD_TABLE[slot]!
+      const word = FUNCTION_WORD_LIST[index]!
+      if (word.length === length && text.startsWith(word, start)) {
+        const share = FUNCTION_WORD_LIST_SHARES[index]!
+        for (const language of FUNCTION_WORD_LIST_LANGUAGES[index]!) scores[language] = scores[language]! + share
+        break
+      }
     }
-    i = end
   }
   return { words, scores }
 }
@@ -985,32 +1031,20 @@ const clean = (text: string): string => {
   return collapseSpaces(cleaned)
 }
 
+/** White space other than " ". */
+const OTHER_SPACE = /[^\S ]/
 const isSpace = cachedTest((c) => /\s/u.test(c))
 
-/** `text.replace(/\s+/gu, " ").trim()`, without a new string when there is nothing to collapse. */
-const collapseSpaces = (text: string): string => {
-  const last = text.length - 1
-  let collapsed = true
-  for (let i = 0; i <= last; i++) {
-    const code = text.charCodeAt(i)
-    if ((code > 0x20 && code < 0x80) || !isSpace(code)) continue
-    if (code !== 0x20 || i === 0 || i === last || isSpace(text.charCodeAt(i + 1))) {
-      collapsed = false
-      break
-    }
-  }
-  if (collapsed) return text
-  let out = ""
-  let i = 0
-  while (i <= last) {
-    while (i <= last && isSpace(text.charCodeAt(i))) i++
-    if (i > last) break
-    const start = i
-    while (i <= last && !isSpace(text.charCodeAt(i))) i++
-    out += out.length === 0 ? text.slice(start, i) : " " + text.slice(start, i)
-  }
-  return out
-}
+/**
+ * `text.replace(/\s+/gu, " ").trim()`, without a new string when there is nothing to collapse: no white space
+ * but single " " between other characters.
+ */
+const collapseSpaces = (text: string): string =>
+  text.length > 0 && (
+      OTHER_SPACE.test(text) || text.includes("  ") || isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))
+    )
+    ? text.replace(/\s+/gu, " ").trim()
+    : text
 
 const sampleOf = (text: string): string => {
   if (text.length <= SAMPLE_CHARS) return text
@@ -1053,28 +1087,30 @@ const unitScripts = new Uint8Array(0x10000)
 
 /** Letters per script, in one pass: ASCII letters are counted without a table. */
 const countScripts = (text: string): ScriptCounts => {
-  const counts = new Int32Array(5)
+  let latn = 0
+  let cyrl = 0
+  let grek = 0
+  let other = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
     if (code < 0x80) {
-      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) counts[LATN] = counts[LATN]! + 1
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latn++
       continue
     }
-    let script: number
-    const codePoint = codePointAt(text, i)
-    if (codePoint > 0xffff) {
+    let script = unitScripts[code]! - 1
+    if (code >= 0xd800 && code <= 0xdbff && codePointAt(text, i) > 0xffff) {
       script = scriptOfCharacter(text.slice(i, i + 2))
       i++
-    } else {
-      script = unitScripts[code]! - 1
-      if (script === -1) {
-        script = scriptOfCharacter(text[i]!)
-        unitScripts[code] = script + 1
-      }
+    } else if (script === -1) {
+      script = scriptOfCharacter(text[i]!)
+      unitScripts[code] = script + 1
     }
-    counts[script] = counts[script]! + 1
+    if (script === LATN) latn++
+    else if (script === CYRL) cyrl++
+    else if (script === GREK) grek++
+    else if (script === OTHER) other++
   }
-  return { Latn: counts[LATN]!, Cyrl: counts[CYRL]!, Grek: counts[GREK]!, Other: counts[OTHER]! }
+  return { Latn: latn, Cyrl: cyrl, Grek: grek, Other: other }
 }
 
 const dominantScript = (counts: ScriptCounts): Script => {

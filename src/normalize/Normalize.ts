@@ -37,8 +37,24 @@ interface Piece {
   readonly author: string | null
   readonly date: string | null
   /** the sentences of the whole paragraph, as split for the article's language (Greek or not) */
-  readonly split?: { readonly greek: boolean; readonly ranges: ReadonlyArray<Range> }
+  readonly split: { readonly greek: boolean; readonly ranges: ReadonlyArray<Range> } | undefined
 }
+
+/** Every piece is made here, so that all have one shape. */
+const makePiece = (
+  start: number,
+  end: number,
+  role: SegmentRole,
+  reason: string | null,
+  paragraph: number,
+  author: string | null = null,
+  date: string | null = null,
+  split: Piece["split"] = undefined
+): Piece => ({ start, end, role, reason, paragraph, author, date, split })
+
+/** The piece with another role (and, for an embedded post, its author and date). */
+const withRole = (piece: Piece, role: SegmentRole, reason: string, author = piece.author, date = piece.date): Piece =>
+  makePiece(piece.start, piece.end, role, reason, piece.paragraph, author, date, piece.split)
 
 type Script = "Grek" | "Cyrl" | "Latn"
 
@@ -114,8 +130,7 @@ const boilerplateReason = (line: string): string | null => {
 const piecesOf = (text: string, paragraph: Paragraph, language: string): Array<Piece> => {
   const line = text.slice(paragraph.start, paragraph.end)
   const reason = boilerplateReason(line)
-  const base = { paragraph: paragraph.index, author: null, date: null }
-  if (reason !== null) return [{ ...base, start: paragraph.start, end: paragraph.end, role: "boilerplate", reason }]
+  if (reason !== null) return [makePiece(paragraph.start, paragraph.end, "boilerplate", reason, paragraph.index)]
   const ranges = splitSentences(text, paragraph.start, paragraph.end, language)
   for (const sentence of ranges) {
     if (sentence.start === paragraph.start) continue
@@ -123,12 +138,12 @@ const piecesOf = (text: string, paragraph: Paragraph, language: string): Array<P
     const opening = text.slice(sentence.start, Math.min(paragraph.end, sentence.start + 80))
     if (TEASER.test(opening)) {
       return [
-        { ...base, start: paragraph.start, end: sentence.start, role: "body", reason: null },
-        { ...base, start: sentence.start, end: paragraph.end, role: "boilerplate", reason: "teaser" }
+        makePiece(paragraph.start, sentence.start, "body", null, paragraph.index),
+        makePiece(sentence.start, paragraph.end, "boilerplate", "teaser", paragraph.index)
       ]
     }
   }
-  return [{ ...base, start: paragraph.start, end: paragraph.end, role: "body", reason: null, split: { greek: language === "el", ranges } }]
+  return [makePiece(paragraph.start, paragraph.end, "body", null, paragraph.index, null, null, { greek: language === "el", ranges })]
 }
 
 /** The paragraphs of an embedded post: the signature line and the text above it (another language, or hashtags and links). */
@@ -136,17 +151,19 @@ const markEmbeddedPosts = (text: string, pieces: Array<Piece>, language: string)
   const result = [...pieces]
   for (let i = 0; i < result.length; i++) {
     const piece = result[i]!
+    // a signature starts with its dash: the expression need not run on other lines
+    if (piece.role !== "body" || text.charCodeAt(piece.start) !== 0x2d) continue
     const signature = POST_SIGNATURE.exec(text.slice(piece.start, piece.end))
-    if (piece.role !== "body" || signature === null) continue
+    if (signature === null) continue
     const author = `${signature[1]} (${signature[2]})`
     const date = signature[3]!
-    result[i] = { ...piece, role: "embedded-post", reason: "post signature", author, date }
+    result[i] = withRole(piece, "embedded-post", "post signature", author, date)
     let first = i - 1
     while (first >= 0 && i - first <= 4 && result[first]!.role === "body") {
       const body = text.slice(result[first]!.start, result[first]!.end)
       const foreign = identifyLanguage(body, { prior: language }).language !== language
       if (!(foreign || POST_MARKERS.test(body)) && first < i - 1) break
-      result[first] = { ...result[first]!, role: "embedded-post", reason: "post text", author, date }
+      result[first] = withRole(result[first]!, "embedded-post", "post text", author, date)
       if (!(foreign || POST_MARKERS.test(body))) break
       first--
     }
@@ -160,7 +177,7 @@ const markRepeatedLines = (text: string, pieces: Array<Piece>): Array<Piece> => 
   return pieces.map((piece) => {
     const line = text.slice(piece.start, piece.end).trim()
     if (line.length > 200 || piece.role !== "body") return piece
-    if (seen.has(line)) return { ...piece, role: "boilerplate", reason: "repeated line" }
+    if (seen.has(line)) return withRole(piece, "boilerplate", "repeated line")
     seen.add(line)
     return piece
   })
