@@ -1360,6 +1360,32 @@ export const paragraphVerdict = (text: string, language: string): "same" | "unde
 export const identifyLanguage = (text: string, options?: { readonly prior?: string }): LanguageGuess => {
   const rawPrior = options?.prior?.trim().toLowerCase()
   const prior = rawPrior === undefined || rawPrior === "" || rawPrior === "und" ? undefined : rawPrior
+  if (text.length > REMEMBERED_LENGTH) return identify(text, prior)
+  // the prior's length first: no two (prior, text) pairs share a key
+  const key = `${prior?.length ?? -1}:${prior ?? ""}${text}`
+  const known = remembered.get(key)
+  if (known !== undefined) {
+    // most recently used last
+    remembered.delete(key)
+    remembered.set(key, known)
+    return known
+  }
+  const guessed = identify(text, prior)
+  if (remembered.size >= REMEMBERED_GUESSES) remembered.delete(remembered.keys().next().value!)
+  remembered.set(key, guessed)
+  return guessed
+}
+
+/**
+ * The guesses for the last short texts, by prior and text. Identification is a pure function of the two, and
+ * the same captions, credits, quotes and syndicated paragraphs recur across the articles of a drop; each of
+ * them costs a franc run. Bounded: at most `REMEMBERED_GUESSES` texts of at most `REMEMBERED_LENGTH` units.
+ */
+const remembered = new Map<string, LanguageGuess>()
+const REMEMBERED_GUESSES = 1024
+const REMEMBERED_LENGTH = 1000
+
+const identify = (text: string, prior: string | undefined): LanguageGuess => {
   const sample = sampleOf(clean(text))
   const counts = countScripts(sample)
   const script = dominantScript(counts)
