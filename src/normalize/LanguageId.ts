@@ -86,6 +86,7 @@
  * "too-short", "unclear", "prior(too-short|short|ambiguous|unclear)".
  */
 import { francAll } from "franc"
+import { francAllOf } from "./FrancScores.ts"
 
 export interface LanguageGuess {
   readonly language: string
@@ -1200,7 +1201,7 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
   // Within a close group found by function words, franc adds little the markers do not say: it is skipped.
   const francScores: ReadonlyArray<readonly [string, number]> = restricted !== undefined && restricted.length > 1 && prior === undefined
     ? restricted.map((code) => [code, 1] as const)
-    : francAll(sample, { only, minLength: 1 })
+    : francAllOf(sample, only)
 
   // Franc closeness: each gap relative to the median gap, which makes it
   // comparable across text lengths (franc's normalised gaps shrink as texts grow).
