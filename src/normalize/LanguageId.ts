@@ -913,18 +913,50 @@ const extractFeatures = (sample: string): Features => {
 }
 
 interface AffixIndex {
-  readonly weights: ReadonlyMap<string, number>
+  readonly markers: ReadonlyArray<string>
+  readonly weights: ReadonlyArray<number>
+  /** the markers' lengths, ascending */
   readonly lengths: ReadonlyArray<number>
+  /** open addressing by the `hashStep` hash of a marker's units (marker index + 1; 0: empty) */
+  readonly forward: Int32Array
+  /** the same by the hash of a marker's units from the last one back */
+  readonly backward: Int32Array
+  /** hits per marker while a table is scored (all 0 in between) */
+  readonly hits: Int32Array
 }
 
 const affixIndexes = new WeakMap<Weights, AffixIndex>()
 
-/** Markers grouped by length, so that each token is looked up once per length. */
+/** Markers by length and hash, so that a token is looked up once per length without cutting it. */
 const affixIndex = (table: Weights): AffixIndex => {
   let index = affixIndexes.get(table)
   if (index === undefined) {
-    const weights = new Map(Object.entries(table))
-    index = { weights, lengths: [...new Set([...weights.keys()].map((m) => m.length))].sort((a, b) => a - b) }
+    const entries = Object.entries(table)
+    let size = 16
+    while (size < entries.length * 2) size *= 2
+    const forward = new Int32Array(size)
+    const backward = new Int32Array(size)
+    const put = (into: Int32Array, hash: number, marker: number) => {
+      let slot = hash & (size - 1)
+      while (into[slot] !== 0) slot = (slot + 1) & (size - 1)
+      into[slot] = marker + 1
+    }
+    entries.forEach(([marker], i) => {
+      let hash = 0
+      for (let k = 0; k < marker.length; k++) hash = hashStep(hash, marker.charCodeAt(k))
+      put(forward, hash, i)
+      hash = 0
+      for (let k = marker.length - 1; k >= 0; k--) hash = hashStep(hash, marker.charCodeAt(k))
+      put(backward, hash, i)
+    })
+    index = {
+      markers: entries.map(([marker]) => marker),
+      weights: entries.map(([, weight]) => weight),
+      lengths: [...new Set(entries.map(([marker]) => marker.length))].sort((a, b) => a - b),
+      forward,
+      backward,
+      hits: new Int32Array(entries.length)
+    }
     affixIndexes.set(table, index)
   }
   return index
@@ -932,28 +964,56 @@ const affixIndex = (table: Weights): AffixIndex => {
 
 type AffixKind = "prefix" | "suffix" | "infix"
 
+/** The marker of `length` units at `at` in the token (ending there, for a suffix), by its hash; -1 if none. */
+const findMarker = (index: AffixIndex, kind: AffixKind, hash: number, token: string, at: number, length: number): number => {
+  const table = kind === "suffix" ? index.backward : index.forward
+  const mask = table.length - 1
+  for (let slot = hash & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+    const marker = index.markers[table[slot]! - 1]!
+    if (marker.length === length && (kind === "suffix" ? token.endsWith(marker) : token.startsWith(marker, at))) return table[slot]! - 1
+  }
+  return -1
+}
+
 const affixScore = (table: Weights | undefined, kind: AffixKind, tokens: ReadonlyMap<string, number>): number => {
   if (table === undefined) return 0
   const index = affixIndex(table)
-  const hits = new Map<string, number>()
-  const add = (marker: string, count: number) => hits.set(marker, (hits.get(marker) ?? 0) + count)
+  const { hits, lengths } = index
+  // markers in the order of their first hit: the sum below adds them in that order
+  const order: Array<number> = []
+  const add = (marker: number, count: number) => {
+    if (hits[marker] === 0) order.push(marker)
+    hits[marker] = hits[marker]! + count
+  }
   for (const [token, count] of tokens) {
-    for (const length of index.lengths) {
-      if (kind === "prefix") {
+    if (kind === "prefix") {
+      let hash = 0
+      let hashed = 0
+      for (const length of lengths) {
         // Token longer than the prefix by at least one letter.
         if (token.length <= length) break
-        const marker = token.slice(0, length)
-        if (index.weights.has(marker)) add(marker, count)
-      } else if (kind === "suffix") {
+        while (hashed < length) hash = hashStep(hash, token.charCodeAt(hashed++))
+        const marker = findMarker(index, kind, hash, token, 0, length)
+        if (marker !== -1) add(marker, count)
+      }
+    } else if (kind === "suffix") {
+      let hash = 0
+      let hashed = 0
+      for (const length of lengths) {
         // Token longer than the suffix by at least two letters.
         if (token.length <= length + 1) break
-        const marker = token.slice(token.length - length)
-        if (index.weights.has(marker)) add(marker, count)
-      } else {
+        while (hashed < length) hash = hashStep(hash, token.charCodeAt(token.length - 1 - hashed++))
+        const marker = findMarker(index, kind, hash, token, token.length - length, length)
+        if (marker !== -1) add(marker, count)
+      }
+    } else {
+      for (const length of lengths) {
         if (token.length < length) break
         for (let i = 0; i + length <= token.length; i++) {
-          const marker = token.slice(i, i + length)
-          if (index.weights.has(marker)) {
+          let hash = 0
+          for (let k = i; k < i + length; k++) hash = hashStep(hash, token.charCodeAt(k))
+          const marker = findMarker(index, kind, hash, token, i, length)
+          if (marker !== -1) {
             add(marker, count)
             break
           }
@@ -962,7 +1022,10 @@ const affixScore = (table: Weights | undefined, kind: AffixKind, tokens: Readonl
     }
   }
   let score = 0
-  for (const [marker, count] of hits) score += (index.weights.get(marker) ?? 0) * Math.min(count, MARKER_CAP)
+  for (const marker of order) {
+    score += index.weights[marker]! * Math.min(hits[marker]!, MARKER_CAP)
+    hits[marker] = 0
+  }
   return score
 }
 
@@ -1032,20 +1095,24 @@ const clean = (text: string): string => {
   return collapseSpaces(cleaned)
 }
 
-/** White space other than " ". */
-const OTHER_SPACE = /[^\S ]/
+/** White space other than " " and "\n". */
+const OTHER_SPACE = /[^\S \n]/
 const isSpace = cachedTest((c) => /\s/u.test(c))
 
 /**
- * `text.replace(/\s+/gu, " ").trim()`, without a new string when there is nothing to collapse: no white space
- * but single " " between other characters.
+ * `text.replace(/\s+/gu, " ").trim()`, by plain string scans where the white space is only single spaces and
+ * line feeds between other characters (paragraphs, and paragraphs joined by line feeds): then the result is
+ * the text with each line feed a space.
  */
-const collapseSpaces = (text: string): string =>
-  text.length > 0 && (
-      OTHER_SPACE.test(text) || text.includes("  ") || isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))
-    )
-    ? text.replace(/\s+/gu, " ").trim()
-    : text
+const collapseSpaces = (text: string): string => {
+  if (text.length === 0) return text
+  if (
+    OTHER_SPACE.test(text) || text.includes("  ") || isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))
+  ) return text.replace(/\s+/gu, " ").trim()
+  if (!text.includes("\n")) return text
+  if (text.includes("\n\n") || text.includes("\n ") || text.includes(" \n")) return text.replace(/\s+/gu, " ").trim()
+  return text.replaceAll("\n", " ")
+}
 
 const sampleOf = (text: string): string => {
   if (text.length <= SAMPLE_CHARS) return text
