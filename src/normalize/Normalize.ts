@@ -58,17 +58,7 @@ const withRole = (piece: Piece, role: SegmentRole, reason: string, author = piec
 
 type Script = "Grek" | "Cyrl" | "Latn"
 
-/** "Grek" if any unit is Greek, else "Cyrl" if any is Cyrillic, else "Latn". */
-const scriptOf = (text: string): Script => {
-  let cyrillic = false
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x370) continue
-    if (code <= 0x3ff || (code >= 0x1f00 && code <= 0x1fff)) return "Grek"
-    if (code >= 0x400 && code <= 0x52f) cyrillic = true
-  }
-  return cyrillic ? "Cyrl" : "Latn"
-}
+const scriptOf = (text: string): Script => /[\u0370-\u03ff\u1f00-\u1fff]/.test(text) ? "Grek" : /[\u0400-\u052f]/.test(text) ? "Cyrl" : "Latn"
 
 /**
  * A language given in the metadata holds for every paragraph in its script but a
@@ -210,7 +200,8 @@ export const normalizeSource = (source: Source): Normalized => {
   // a language given in the metadata is not guessed again
   const guess = source.meta.language === undefined ? identifyLanguage(bodyText) : { language: source.meta.language, confidence: 1 }
   const language = guess.language
-  let pieces = paragraphs.flatMap((p) => piecesOf(text, p, language))
+  let pieces: Array<Piece> = []
+  for (const paragraph of paragraphs) pieces.push(...piecesOf(text, paragraph, language))
   pieces = markEmbeddedPosts(text, pieces, language)
   pieces = markRepeatedLines(text, pieces)
 
