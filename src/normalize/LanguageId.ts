@@ -86,6 +86,7 @@
  * "too-short", "unclear", "prior(too-short|short|ambiguous|unclear)".
  */
 import { francAll } from "franc"
+import { francAllOf } from "./FrancScores.ts"
 
 export interface LanguageGuess {
   readonly language: string
@@ -590,36 +591,235 @@ const FUNCTION_WORD_INDEX: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
   }
   return index
 })()
-const WORD = /[\p{L}\p{M}]+/gu
 /** Running text at least this long may take the function-word fast path. */
 const LEAD_MIN_WORDS = 40
 const LEAD_MIN_HITS = 6
 const LEAD_RATIO = 2
 
-/** The language whose function words clearly lead in a sample of running text, if one does. */
-const functionWordLead = (sample: string, script: Script, minWords = LEAD_MIN_WORDS, minHits = LEAD_MIN_HITS, minRatio = LEAD_RATIO): { readonly language: string; readonly ratio: number } | undefined => {
-  const words = sample.toLowerCase().match(WORD) ?? []
-  if (words.length < minWords) return undefined
-  const hits = new Map<string, number>()
-  // a word shared by several languages says less about each of them
-  for (const word of words) {
-    const languages = FUNCTION_WORD_INDEX.get(word)
-    if (languages === undefined) continue
-    for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1 / languages.length)
+/**
+ * A test of one character, cached per UTF-16 unit (a code point of the BMP or a lone surrogate) in a table
+ * filled on first use; code points beyond the BMP are tested each time.
+ */
+const cachedTest = (test: (character: string) => boolean): (codePoint: number) => boolean => {
+  const table = new Uint8Array(0x10000)
+  return (codePoint) => {
+    if (codePoint > 0xffff) return test(String.fromCodePoint(codePoint))
+    let known = table[codePoint]!
+    if (known === 0) {
+      known = test(String.fromCharCode(codePoint)) ? 2 : 1
+      table[codePoint] = known
+    }
+    return known === 2
   }
-  for (const language of hits.keys()) if (!scriptsOf(language).includes(script)) hits.delete(language)
-  const ranked = rank(hits)
-  const top = ranked[0]
-  if (top === undefined || top.score < minHits) return undefined
-  const group = groupOf(top.language, script)
-  const rival = ranked.find((r) => r.language !== top.language && !(group !== undefined && r.language in group.members))
-  const ratio = rival === undefined || rival.score === 0 ? Infinity : top.score / rival.score
-  return ratio >= minRatio ? { language: top.language, ratio } : undefined
+}
+
+/** The code point at `i` (a lone surrogate stands for itself). */
+const codePointAt = (text: string, i: number): number => {
+  const code = text.charCodeAt(i)
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+  }
+  return code
+}
+
+/** A code point of a word: `[\p{L}\p{M}]`. */
+const isWordCharacter = cachedTest((c) => /[\p{L}\p{M}]/u.test(c))
+
+/**
+ * The end of the word (a run of `[\p{L}\p{M}]` code points) that starts at `start`, or `start` when no word
+ * starts there.
+ */
+const wordEnd = (text: string, start: number): number => {
+  let i = start
+  while (i < text.length) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) {
+      // ASCII: letters only
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) {
+        i++
+        continue
+      }
+      break
+    }
+    const codePoint = codePointAt(text, i)
+    if (!isWordCharacter(codePoint)) break
+    i += codePoint > 0xffff ? 2 : 1
+  }
+  return i
+}
+
+/** The languages with function words, in code order, and which of them each function word belongs to. */
+const FUNCTION_WORD_LANGUAGES: ReadonlyArray<string> = Object.keys(FUNCTION_WORDS).sort()
+const FUNCTION_WORD_ENTRIES: ReadonlyMap<string, { readonly languages: ReadonlyArray<number>; readonly share: number }> = (() => {
+  const entries = new Map<string, { readonly languages: ReadonlyArray<number>; readonly share: number }>()
+  for (const [word, languages] of FUNCTION_WORD_INDEX) {
+    // a word shared by several languages says less about each of them
+    entries.set(word, { languages: languages.map((l) => FUNCTION_WORD_LANGUAGES.indexOf(l)), share: 1 / languages.length })
+  }
+  return entries
+})()
+const FUNCTION_WORD_MAX_LENGTH = Math.max(...[...FUNCTION_WORD_INDEX.keys()].map((word) => word.length))
+/** Per script, 1 for each function-word language written in it. */
+const FUNCTION_WORD_SCRIPTS: Readonly<Record<Script, Uint8Array>> = (() => {
+  const out = {} as Record<Script, Uint8Array>
+  for (const script of ["Latn", "Cyrl", "Grek", "Other"] as const) {
+    out[script] = Uint8Array.from(FUNCTION_WORD_LANGUAGES, (language) => scriptsOf(language).includes(script) ? 1 : 0)
+  }
+  return out
+})()
+
+/** The words of a sample (lower-cased) and the function-word hits of each language. */
+interface FunctionWordHits {
+  readonly words: number
+  /** per language of `FUNCTION_WORD_LANGUAGES`: 0 when none of its function words occurs */
+  readonly scores: ReadonlyArray<number>
+}
+
+/** A hash of UTF-16 units, one at a time. */
+const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0
+
+/** The function words in an open-addressing table by `hashStep` hash, so that a word is found without cutting it out. */
+const FUNCTION_WORD_TABLE_MASK = 0x7ff
+const FUNCTION_WORD_LIST: ReadonlyArray<string> = [...FUNCTION_WORD_ENTRIES.keys()]
+const FUNCTION_WORD_LIST_LANGUAGES: ReadonlyArray<ReadonlyArray<number>> = FUNCTION_WORD_LIST.map((word) => FUNCTION_WORD_ENTRIES.get(word)!.languages)
+const FUNCTION_WORD_LIST_SHARES: ReadonlyArray<number> = FUNCTION_WORD_LIST.map((word) => FUNCTION_WORD_ENTRIES.get(word)!.share)
+const FUNCTION_WORD_TABLE: Int32Array = (() => {
+  if (FUNCTION_WORD_LIST.length * 2 > FUNCTION_WORD_TABLE_MASK) throw new Error("function word table too small")
+  const table = new Int32Array(FUNCTION_WORD_TABLE_MASK + 1).fill(-1)
+  FUNCTION_WORD_LIST.forEach((word, index) => {
+    let hash = 0
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i))
+    let slot = hash & FUNCTION_WORD_TABLE_MASK
+    while (table[slot] !== -1) slot = (slot + 1) & FUNCTION_WORD_TABLE_MASK
+    table[slot] = index
+  })
+  return table
+})()
+
+const functionWordHits = (sample: string): FunctionWordHits => {
+  const text = sample.toLowerCase()
+  const n = text.length
+  const scores: Array<number> = FUNCTION_WORD_LANGUAGES.map(() => 0)
+  let words = 0
+  let i = 0
+  while (i < n) {
+    // a word: a run of [\p{L}\p{M}] code points, hashed as it is read
+    const start = i
+    let hash = 0
+    while (i < n) {
+      const code = text.charCodeAt(i)
+      if (code < 0x80) {
+        if ((code | 0x20) < 0x61 || (code | 0x20) > 0x7a) break
+      } else if (code >= 0xd800 && code <= 0xdbff) {
+        const codePoint = codePointAt(text, i)
+        if (!isWordCharacter(codePoint)) break
+        if (codePoint > 0xffff) {
+          hash = hashStep(hashStep(hash, code), text.charCodeAt(i + 1))
+          i += 2
+          continue
+        }
+      } else if (!isWordCharacter(code)) break
+      hash = hashStep(hash, code)
+      i++
+    }
+    if (i === start) {
+      i += codePointAt(text, i) > 0xffff ? 2 : 1
+      continue
+    }
+    words++
+    const length = i - start
+    if (length > FUNCTION_WORD_MAX_LENGTH) continue
+    for (let slot = hash & FUNCTION_WORD_TABLE_MASK; FUNCTION_WORD_TABLE[slot] !== -1; slot = (slot + 1) & FUNCTION_WORD_TABLE_MASK) {
+      const index = FUNCTION_WORD_TABLE[slot]!
+      const word = FUNCTION_WORD_LIST[index]!
+      if (word.length === length && text.startsWith(word, start)) {
+        const share = FUNCTION_WORD_LIST_SHARES[index]!
+        for (const language of FUNCTION_WORD_LIST_LANGUAGES[index]!) scores[language] = scores[language]! + share
+        break
+      }
+    }
+  }
+  return { words, scores }
+}
+
+/**
+ * The language whose function words clearly lead in a sample of running text, if one does: at least
+ * `minHits`, and `minRatio` times those of any language outside its close group (ties go by language code).
+ */
+const functionWordLead = (hits: FunctionWordHits, script: Script, minWords = LEAD_MIN_WORDS, minHits = LEAD_MIN_HITS, minRatio = LEAD_RATIO): { readonly language: string; readonly ratio: number } | undefined => {
+  if (hits.words < minWords) return undefined
+  const { scores } = hits
+  const fits = FUNCTION_WORD_SCRIPTS[script]
+  let top = -1
+  for (let l = 0; l < scores.length; l++) {
+    if (scores[l]! > 0 && fits[l] === 1 && (top === -1 || scores[l]! > scores[top]!)) top = l
+  }
+  if (top === -1 || scores[top]! < minHits) return undefined
+  const language = FUNCTION_WORD_LANGUAGES[top]!
+  const group = groupOf(language, script)
+  let rival = -1
+  for (let l = 0; l < scores.length; l++) {
+    if (l === top || !(scores[l]! > 0) || fits[l] !== 1) continue
+    if (group !== undefined && FUNCTION_WORD_LANGUAGES[l]! in group.members) continue
+    if (rival === -1 || scores[l]! > scores[rival]!) rival = l
+  }
+  const ratio = rival === -1 || scores[rival] === 0 ? Infinity : scores[top]! / scores[rival]!
+  return ratio >= minRatio ? { language, ratio } : undefined
 }
 
 // ---------------------------------------------------------------------------
 // Text features
 // ---------------------------------------------------------------------------
+
+/**
+ * The letters some table looks up (diagnostic letters, the letters of the marker profiles, ¿ and ¡), each
+ * with a slot: features count these letters only.
+ */
+const TRACKED_LETTERS: ReadonlyMap<string, number> = (() => {
+  const letters = new Set(Object.keys(DIAGNOSTIC_LETTERS))
+  const add = (profile: MarkerProfile) => {
+    for (const letter of Object.keys(profile.letters ?? {})) letters.add(letter)
+    if (profile.gate !== undefined) add(profile.gate.profile)
+  }
+  for (const group of GROUPS) for (const profile of Object.values(group.members)) add(profile)
+  letters.add("¿")
+  letters.add("¡")
+  return new Map([...letters].map((letter, slot) => [letter, slot]))
+})()
+/** Slot + 1 of each tracked letter that is one UTF-16 unit (0: not tracked). */
+const UNIT_LETTER_SLOTS = new Uint16Array(0x10000)
+/** Slot of each tracked letter beyond the BMP. */
+const ASTRAL_LETTER_SLOTS = new Map<number, number>()
+for (const [letter, slot] of TRACKED_LETTERS) {
+  if (letter.length === 1) UNIT_LETTER_SLOTS[letter.charCodeAt(0)] = slot + 1
+  else if (letter.length === 2 && codePointAt(letter, 0) > 0xffff) ASTRAL_LETTER_SLOTS.set(codePointAt(letter, 0), slot)
+  // longer keys are not one letter: no count ever holds them
+}
+/** The slot of a tracked letter, -1 for any other string. */
+const letterSlot = (letter: string): number => {
+  const codePoint = letter.length === 0 ? -1 : codePointAt(letter, 0)
+  if (codePoint === -1 || letter.length !== (codePoint > 0xffff ? 2 : 1)) return -1
+  return codePoint > 0xffff ? (ASTRAL_LETTER_SLOTS.get(codePoint) ?? -1) : UNIT_LETTER_SLOTS[codePoint]! - 1
+}
+
+/** The two-word phrases of the marker profiles: first word → second words. Bigrams are counted for these only. */
+const PHRASE_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const pairs = new Map<string, Set<string>>()
+  const add = (profile: MarkerProfile) => {
+    for (const phrase of Object.keys(profile.phrases ?? {})) {
+      const parts = phrase.split(" ")
+      // a bigram is two tokens and a space: other phrases never occur
+      if (parts.length !== 2 || parts[0] === "" || parts[1] === "") continue
+      let seconds = pairs.get(parts[0]!)
+      if (seconds === undefined) pairs.set(parts[0]!, seconds = new Set())
+      seconds.add(parts[1]!)
+    }
+    if (profile.gate !== undefined) add(profile.gate.profile)
+  }
+  for (const group of GROUPS) for (const profile of Object.values(group.members)) add(profile)
+  return pairs
+})()
 
 interface Features {
   /**
@@ -627,13 +827,14 @@ interface Features {
    * lower-case letter, or start a sentence), so that names inside a
    * sentence - "Erdoğan", "Vučić", "Dvořák" in a German caption - do not
    * count as orthographic evidence. Texts without any lexical token
-   * (all-caps headlines) count all tokens.
+   * (all-caps headlines) count all tokens. By slot of `TRACKED_LETTERS`.
    */
-  readonly letters: ReadonlyMap<string, number>
-  /** Letter counts over all tokens (group marker tables use these). */
-  readonly allLetters: ReadonlyMap<string, number>
+  readonly letters: Int32Array
+  /** Letter counts over all tokens (group marker tables use these), by slot. */
+  readonly allLetters: Int32Array
   /** Lower-cased token counts (all tokens). */
   readonly tokens: ReadonlyMap<string, number>
+  /** Counts of the bigrams ("a b") that are phrases of a marker profile. */
   readonly bigrams: ReadonlyMap<string, number>
   /** Number of letters behind `letters`. */
   readonly letterCount: number
@@ -641,45 +842,64 @@ interface Features {
   readonly lexicalLetters: number
 }
 
-const TOKEN = /[\p{L}\p{M}]+/gu
-const LOWER_START = /^\p{Ll}/u
-const SENTENCE_BREAK = /[.!?«»"„“”—–]/u
+const isLowerCase = cachedTest((c) => /\p{Ll}/u.test(c))
+const isSentenceBreak = cachedTest((c) => /[.!?«»"„“”—–]/u.test(c))
 
 const extractFeatures = (sample: string): Features => {
   const tokens = new Map<string, number>()
   const bigrams = new Map<string, number>()
-  const lexical = new Map<string, number>()
-  const all = new Map<string, number>()
+  const lexical = new Int32Array(TRACKED_LETTERS.size)
+  const all = new Int32Array(TRACKED_LETTERS.size)
   let lexicalLetters = 0
   let allLetters = 0
   let previous: string | undefined
   let previousEnd = 0
-  for (const match of sample.matchAll(TOKEN)) {
-    const sentenceStart = previous === undefined || SENTENCE_BREAK.test(sample.slice(previousEnd, match.index))
-    previousEnd = match.index + match[0].length
-    const lower = match[0].toLowerCase()
+  let i = 0
+  while (i < sample.length) {
+    // tokens: runs of [\p{L}\p{M}]
+    const start = i
+    const end = wordEnd(sample, start)
+    if (end === start) {
+      i += codePointAt(sample, i) > 0xffff ? 2 : 1
+      continue
+    }
+    i = end
+    let sentenceStart = previous === undefined
+    for (let k = previousEnd; !sentenceStart && k < start; k++) sentenceStart = isSentenceBreak(sample.charCodeAt(k))
+    previousEnd = end
+    const lower = sample.slice(start, end).toLowerCase()
     tokens.set(lower, (tokens.get(lower) ?? 0) + 1)
-    if (previous !== undefined) {
+    if (previous !== undefined && PHRASE_PAIRS.get(previous)?.has(lower) === true) {
       const bigram = `${previous} ${lower}`
       bigrams.set(bigram, (bigrams.get(bigram) ?? 0) + 1)
     }
     previous = lower
-    const isLexical = sentenceStart || LOWER_START.test(match[0])
-    for (const ch of lower) {
-      all.set(ch, (all.get(ch) ?? 0) + 1)
-      allLetters++
-      if (isLexical) {
-        lexical.set(ch, (lexical.get(ch) ?? 0) + 1)
-        lexicalLetters++
+    const isLexical = sentenceStart || isLowerCase(codePointAt(sample, start))
+    let letters = 0
+    for (let k = 0; k < lower.length; k++) {
+      const codePoint = codePointAt(lower, k)
+      let slot: number
+      if (codePoint > 0xffff) {
+        slot = ASTRAL_LETTER_SLOTS.get(codePoint) ?? -1
+        k++
+      } else slot = UNIT_LETTER_SLOTS[codePoint]! - 1
+      letters++
+      if (slot >= 0) {
+        all[slot] = all[slot]! + 1
+        if (isLexical) lexical[slot] = lexical[slot]! + 1
       }
     }
+    allLetters += letters
+    if (isLexical) lexicalLetters += letters
   }
-  const letters = new Map(lexicalLetters > 0 ? lexical : all)
+  const letters = (lexicalLetters > 0 ? lexical : all).slice()
   // Spanish opening marks are not letters but are as diagnostic as ñ.
-  for (const ch of sample) {
-    if (ch === "¿" || ch === "¡") {
-      letters.set(ch, (letters.get(ch) ?? 0) + 1)
-      all.set(ch, (all.get(ch) ?? 0) + 1)
+  for (let k = 0; k < sample.length; k++) {
+    const code = sample.charCodeAt(k)
+    if (code === 0xbf || code === 0xa1) {
+      const slot = UNIT_LETTER_SLOTS[code]! - 1
+      letters[slot] = letters[slot]! + 1
+      all[slot] = all[slot]! + 1
     }
   }
   return {
@@ -693,18 +913,50 @@ const extractFeatures = (sample: string): Features => {
 }
 
 interface AffixIndex {
-  readonly weights: ReadonlyMap<string, number>
+  readonly markers: ReadonlyArray<string>
+  readonly weights: ReadonlyArray<number>
+  /** the markers' lengths, ascending */
   readonly lengths: ReadonlyArray<number>
+  /** open addressing by the `hashStep` hash of a marker's units (marker index + 1; 0: empty) */
+  readonly forward: Int32Array
+  /** the same by the hash of a marker's units from the last one back */
+  readonly backward: Int32Array
+  /** hits per marker while a table is scored (all 0 in between) */
+  readonly hits: Int32Array
 }
 
 const affixIndexes = new WeakMap<Weights, AffixIndex>()
 
-/** Markers grouped by length, so that each token is looked up once per length. */
+/** Markers by length and hash, so that a token is looked up once per length without cutting it. */
 const affixIndex = (table: Weights): AffixIndex => {
   let index = affixIndexes.get(table)
   if (index === undefined) {
-    const weights = new Map(Object.entries(table))
-    index = { weights, lengths: [...new Set([...weights.keys()].map((m) => m.length))].sort((a, b) => a - b) }
+    const entries = Object.entries(table)
+    let size = 16
+    while (size < entries.length * 2) size *= 2
+    const forward = new Int32Array(size)
+    const backward = new Int32Array(size)
+    const put = (into: Int32Array, hash: number, marker: number) => {
+      let slot = hash & (size - 1)
+      while (into[slot] !== 0) slot = (slot + 1) & (size - 1)
+      into[slot] = marker + 1
+    }
+    entries.forEach(([marker], i) => {
+      let hash = 0
+      for (let k = 0; k < marker.length; k++) hash = hashStep(hash, marker.charCodeAt(k))
+      put(forward, hash, i)
+      hash = 0
+      for (let k = marker.length - 1; k >= 0; k--) hash = hashStep(hash, marker.charCodeAt(k))
+      put(backward, hash, i)
+    })
+    index = {
+      markers: entries.map(([marker]) => marker),
+      weights: entries.map(([, weight]) => weight),
+      lengths: [...new Set(entries.map(([marker]) => marker.length))].sort((a, b) => a - b),
+      forward,
+      backward,
+      hits: new Int32Array(entries.length)
+    }
     affixIndexes.set(table, index)
   }
   return index
@@ -712,28 +964,56 @@ const affixIndex = (table: Weights): AffixIndex => {
 
 type AffixKind = "prefix" | "suffix" | "infix"
 
+/** The marker of `length` units at `at` in the token (ending there, for a suffix), by its hash; -1 if none. */
+const findMarker = (index: AffixIndex, kind: AffixKind, hash: number, token: string, at: number, length: number): number => {
+  const table = kind === "suffix" ? index.backward : index.forward
+  const mask = table.length - 1
+  for (let slot = hash & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+    const marker = index.markers[table[slot]! - 1]!
+    if (marker.length === length && (kind === "suffix" ? token.endsWith(marker) : token.startsWith(marker, at))) return table[slot]! - 1
+  }
+  return -1
+}
+
 const affixScore = (table: Weights | undefined, kind: AffixKind, tokens: ReadonlyMap<string, number>): number => {
   if (table === undefined) return 0
   const index = affixIndex(table)
-  const hits = new Map<string, number>()
-  const add = (marker: string, count: number) => hits.set(marker, (hits.get(marker) ?? 0) + count)
+  const { hits, lengths } = index
+  // markers in the order of their first hit: the sum below adds them in that order
+  const order: Array<number> = []
+  const add = (marker: number, count: number) => {
+    if (hits[marker] === 0) order.push(marker)
+    hits[marker] = hits[marker]! + count
+  }
   for (const [token, count] of tokens) {
-    for (const length of index.lengths) {
-      if (kind === "prefix") {
+    if (kind === "prefix") {
+      let hash = 0
+      let hashed = 0
+      for (const length of lengths) {
         // Token longer than the prefix by at least one letter.
         if (token.length <= length) break
-        const marker = token.slice(0, length)
-        if (index.weights.has(marker)) add(marker, count)
-      } else if (kind === "suffix") {
+        while (hashed < length) hash = hashStep(hash, token.charCodeAt(hashed++))
+        const marker = findMarker(index, kind, hash, token, 0, length)
+        if (marker !== -1) add(marker, count)
+      }
+    } else if (kind === "suffix") {
+      let hash = 0
+      let hashed = 0
+      for (const length of lengths) {
         // Token longer than the suffix by at least two letters.
         if (token.length <= length + 1) break
-        const marker = token.slice(token.length - length)
-        if (index.weights.has(marker)) add(marker, count)
-      } else {
+        while (hashed < length) hash = hashStep(hash, token.charCodeAt(token.length - 1 - hashed++))
+        const marker = findMarker(index, kind, hash, token, token.length - length, length)
+        if (marker !== -1) add(marker, count)
+      }
+    } else {
+      for (const length of lengths) {
         if (token.length < length) break
         for (let i = 0; i + length <= token.length; i++) {
-          const marker = token.slice(i, i + length)
-          if (index.weights.has(marker)) {
+          let hash = 0
+          for (let k = i; k < i + length; k++) hash = hashStep(hash, token.charCodeAt(k))
+          const marker = findMarker(index, kind, hash, token, i, length)
+          if (marker !== -1) {
             add(marker, count)
             break
           }
@@ -742,21 +1022,51 @@ const affixScore = (table: Weights | undefined, kind: AffixKind, tokens: Readonl
     }
   }
   let score = 0
-  for (const [marker, count] of hits) score += (index.weights.get(marker) ?? 0) * Math.min(count, MARKER_CAP)
+  for (const marker of order) {
+    score += index.weights[marker]! * Math.min(hits[marker]!, MARKER_CAP)
+    hits[marker] = 0
+  }
   return score
+}
+
+interface CompiledProfile {
+  readonly letters: ReadonlyArray<readonly [slot: number, weight: number]>
+  readonly words: ReadonlyArray<readonly [word: string, weight: number]>
+  readonly phrases: ReadonlyArray<readonly [phrase: string, weight: number]>
+}
+
+const compiledProfiles = new WeakMap<MarkerProfile, CompiledProfile>()
+
+/** A profile's letters, words and phrases as lists, in the order of its tables. */
+const compiledProfile = (profile: MarkerProfile): CompiledProfile => {
+  let compiled = compiledProfiles.get(profile)
+  if (compiled === undefined) {
+    compiled = {
+      letters: Object.entries(profile.letters ?? {}).map(([letter, weight]) => {
+        const slot = letterSlot(letter)
+        if (slot === -1 && [...letter].length === 1) throw new Error(`marker letter ${letter} is not counted by extractFeatures`)
+        return [slot, weight] as const
+      }),
+      words: Object.entries(profile.words ?? {}),
+      phrases: Object.entries(profile.phrases ?? {})
+    }
+    compiledProfiles.set(profile, compiled)
+  }
+  return compiled
 }
 
 /** Marker score of a profile: sum of weight x min(hits, MARKER_CAP). */
 const scoreProfile = (profile: MarkerProfile, features: Features): number => {
+  const compiled = compiledProfile(profile)
   let score = 0
   const capped = (hits: number) => Math.min(hits, MARKER_CAP)
-  for (const [ch, weight] of Object.entries(profile.letters ?? {})) {
-    score += weight * capped(features.allLetters.get(ch) ?? 0)
+  for (const [slot, weight] of compiled.letters) {
+    score += weight * capped(slot === -1 ? 0 : features.allLetters[slot]!)
   }
-  for (const [word, weight] of Object.entries(profile.words ?? {})) {
+  for (const [word, weight] of compiled.words) {
     score += weight * capped(features.tokens.get(word) ?? 0)
   }
-  for (const [phrase, weight] of Object.entries(profile.phrases ?? {})) {
+  for (const [phrase, weight] of compiled.phrases) {
     score += weight * capped(features.bigrams.get(phrase) ?? 0)
   }
   score += affixScore(profile.prefixes, "prefix", features.tokens)
@@ -782,7 +1092,26 @@ const clean = (text: string): string => {
   if (cleaned.includes("://") || cleaned.includes("www.")) cleaned = cleaned.replace(URL, " ")
   if (cleaned.includes("@")) cleaned = cleaned.replace(EMAIL, " ").replace(HANDLE, " ")
   if (cleaned.includes("#")) cleaned = cleaned.replace(/#(?=[\p{L}\p{N}])/gu, "")
-  return cleaned.replace(/\s+/gu, " ").trim()
+  return collapseSpaces(cleaned)
+}
+
+/** White space other than " " and "\n". */
+const OTHER_SPACE = /[^\S \n]/
+const isSpace = cachedTest((c) => /\s/u.test(c))
+
+/**
+ * `text.replace(/\s+/gu, " ").trim()`, by plain string scans where the white space is only single spaces and
+ * line feeds between other characters (paragraphs, and paragraphs joined by line feeds): then the result is
+ * the text with each line feed a space.
+ */
+const collapseSpaces = (text: string): string => {
+  if (text.length === 0) return text
+  if (
+    OTHER_SPACE.test(text) || text.includes("  ") || isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))
+  ) return text.replace(/\s+/gu, " ").trim()
+  if (!text.includes("\n")) return text
+  if (text.includes("\n\n") || text.includes("\n ") || text.includes(" \n")) return text.replace(/\s+/gu, " ").trim()
+  return text.replaceAll("\n", " ")
 }
 
 const sampleOf = (text: string): string => {
@@ -803,21 +1132,51 @@ const LATIN = /\p{Script=Latin}/u
 const CYRILLIC = /\p{Script=Cyrillic}/u
 const GREEK = /\p{Script=Greek}/u
 
-/** Letters per script, in one pass: ASCII letters are counted without a regular expression. */
+const NO_SCRIPT = 0
+const LATN = 1
+const CYRL = 2
+const GREK = 3
+const OTHER = 4
+
+/** The script a character's letter counts for (`NO_SCRIPT`: not counted). */
+const scriptOfCharacter = (ch: string): number => {
+  const code = ch.charCodeAt(0)
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return LATN
+  if (code < 0xc0) return NO_SCRIPT
+  if (code >= 0x400 && code <= 0x52f) return CYRILLIC.test(ch) ? CYRL : NO_SCRIPT
+  if (code >= 0x370 && code <= 0x3ff) return GREEK.test(ch) ? GREK : NO_SCRIPT
+  if (code >= 0x1f00 && code <= 0x1fff) return GREK
+  if (LATIN.test(ch)) return LATN
+  if (LETTER.test(ch)) return OTHER
+  return NO_SCRIPT
+}
+/** `scriptOfCharacter` + 1 per UTF-16 unit (a character of the BMP or a lone surrogate), filled on first use. */
+const unitScripts = new Uint8Array(0x10000)
+
+/** Letters per script, in one pass: ASCII letters are counted without a table. */
 const countScripts = (text: string): ScriptCounts => {
   let latn = 0
   let cyrl = 0
   let grek = 0
   let other = 0
-  for (const ch of text) {
-    const code = ch.charCodeAt(0)
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) latn++
-    else if (code < 0xc0) continue
-    else if (code >= 0x400 && code <= 0x52f) { if (CYRILLIC.test(ch)) cyrl++ }
-    else if (code >= 0x370 && code <= 0x3ff) { if (GREEK.test(ch)) grek++ }
-    else if (code >= 0x1f00 && code <= 0x1fff) grek++
-    else if (LATIN.test(ch)) latn++
-    else if (LETTER.test(ch)) other++
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latn++
+      continue
+    }
+    let script = unitScripts[code]! - 1
+    if (code >= 0xd800 && code <= 0xdbff && codePointAt(text, i) > 0xffff) {
+      script = scriptOfCharacter(text.slice(i, i + 2))
+      i++
+    } else if (script === -1) {
+      script = scriptOfCharacter(text[i]!)
+      unitScripts[code] = script + 1
+    }
+    if (script === LATN) latn++
+    else if (script === CYRL) cyrl++
+    else if (script === GREK) grek++
+    else if (script === OTHER) other++
   }
   return { Latn: latn, Cyrl: cyrl, Grek: grek, Other: other }
 }
@@ -891,6 +1250,11 @@ interface Decision {
   readonly features: Features
 }
 
+/** The diagnostic letters by slot, in the order of their table. */
+const DIAGNOSTIC_SLOTS: ReadonlyArray<readonly [slot: number, languages: ReadonlyArray<string>]> = Object.entries(DIAGNOSTIC_LETTERS)
+  .map(([letter, languages]) => [letterSlot(letter), languages] as const)
+  .filter(([slot]) => slot !== -1)
+
 /** Franc + letters + markers for Latin or Cyrillic text. */
 const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefined, restrictTo?: ReadonlyArray<string>): Decision => {
   const candidates = CANDIDATES[script]
@@ -904,7 +1268,7 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
   // Within a close group found by function words, franc adds little the markers do not say: it is skipped.
   const francScores: ReadonlyArray<readonly [string, number]> = restricted !== undefined && restricted.length > 1 && prior === undefined
     ? restricted.map((code) => [code, 1] as const)
-    : francAll(sample, { only, minLength: 1 })
+    : francAllOf(sample, only)
 
   // Franc closeness: each gap relative to the median gap, which makes it
   // comparable across text lengths (franc's normalised gaps shrink as texts grow).
@@ -928,8 +1292,8 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
   // Level 1: franc + diagnostic letters (Latin), minus the EXTRA handicap.
   const letterHits = new Map<string, number>()
   if (script === "Latn") {
-    for (const [ch, languages] of Object.entries(DIAGNOSTIC_LETTERS)) {
-      const hits = features.letters.get(ch) ?? 0
+    for (const [slot, languages] of DIAGNOSTIC_SLOTS) {
+      const hits = features.letters[slot]!
       if (hits === 0) continue
       for (const language of languages) letterHits.set(language, (letterHits.get(language) ?? 0) + hits)
     }
@@ -1049,9 +1413,10 @@ export const paragraphVerdict = (text: string, language: string): "same" | "unde
   if (!scriptsOf(language).includes(script)) return "other"
   const group = groupOf(language, script)
   const sameLanguage = (l: string) => l === language || (group !== undefined && l in group.members)
-  const weak = functionWordLead(sample, script, 12, 1.5, 1.2)?.language
+  const hits = functionWordHits(sample)
+  const weak = functionWordLead(hits, script, 12, 1.5, 1.2)?.language
   if (weak !== undefined && sameLanguage(weak)) return "same"
-  const strong = functionWordLead(sample, script, 12, 3, LEAD_RATIO)?.language
+  const strong = functionWordLead(hits, script, 12, 3, LEAD_RATIO)?.language
   return strong !== undefined && !sameLanguage(strong) ? "other" : "undecided"
 }
 
@@ -1063,6 +1428,32 @@ export const paragraphVerdict = (text: string, language: string): "same" | "unde
 export const identifyLanguage = (text: string, options?: { readonly prior?: string }): LanguageGuess => {
   const rawPrior = options?.prior?.trim().toLowerCase()
   const prior = rawPrior === undefined || rawPrior === "" || rawPrior === "und" ? undefined : rawPrior
+  if (text.length > REMEMBERED_LENGTH) return identify(text, prior)
+  // the prior's length first: no two (prior, text) pairs share a key
+  const key = `${prior?.length ?? -1}:${prior ?? ""}${text}`
+  const known = remembered.get(key)
+  if (known !== undefined) {
+    // most recently used last
+    remembered.delete(key)
+    remembered.set(key, known)
+    return known
+  }
+  const guessed = identify(text, prior)
+  if (remembered.size >= REMEMBERED_GUESSES) remembered.delete(remembered.keys().next().value!)
+  remembered.set(key, guessed)
+  return guessed
+}
+
+/**
+ * The guesses for the last short texts, by prior and text. Identification is a pure function of the two, and
+ * the same captions, credits, quotes and syndicated paragraphs recur across the articles of a drop; each of
+ * them costs a franc run. Bounded: at most `REMEMBERED_GUESSES` texts of at most `REMEMBERED_LENGTH` units.
+ */
+const remembered = new Map<string, LanguageGuess>()
+const REMEMBERED_GUESSES = 1024
+const REMEMBERED_LENGTH = 1000
+
+const identify = (text: string, prior: string | undefined): LanguageGuess => {
   const sample = sampleOf(clean(text))
   const counts = countScripts(sample)
   const script = dominantScript(counts)
@@ -1093,7 +1484,7 @@ export const identifyLanguage = (text: string, options?: { readonly prior?: stri
   // Fast path for running text: when one language's function words clearly lead
   // (twice those of any language outside its close group), franc is not needed
   // to find the language, only, within a close group, to tell the sisters apart.
-  const found = functionWordLead(sample, script)
+  const found = functionWordLead(functionWordHits(sample), script)
   const lead = found?.language
   if (found !== undefined && groupOf(found.language, script) === undefined) {
     return guess(found.language, script, Math.min(1, 0.85 + 0.05 * Math.min(found.ratio, 3)), "function-words")

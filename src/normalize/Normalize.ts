@@ -5,9 +5,10 @@ import type { Source } from "../domain/Source.ts"
 import { normalizeText, type NormalizedText, toOriginal } from "../text/NormalizedText.ts"
 import boilerplate from "./boilerplate.json" with { type: "json" }
 import { identifyLanguage, paragraphVerdict } from "./LanguageId.ts"
-import { splitSentences } from "./Sentences.ts"
+import { type Range, splitSentences } from "./Sentences.ts"
 
-const compile = (patterns: ReadonlyArray<string>) => patterns.map((p) => new RegExp(p, "iu"))
+/** One expression that matches where any of the patterns does (they have no back references to renumber). */
+const compile = (patterns: ReadonlyArray<string>) => new RegExp(patterns.map((p) => `(?:${p})`).join("|"), "iu")
 const CREDIT = compile(boilerplate.credit)
 const TEASER = compile(boilerplate.teaser)
 const PAYWALL = compile(boilerplate.paywall)
@@ -35,18 +36,37 @@ interface Piece {
   readonly paragraph: number
   readonly author: string | null
   readonly date: string | null
+  /** the sentences of the whole paragraph, as split for the article's language (Greek or not) */
+  readonly split: { readonly greek: boolean; readonly ranges: ReadonlyArray<Range> } | undefined
 }
 
-const scriptOf = (text: string) => /[\u0370-\u03ff\u1f00-\u1fff]/.test(text) ? "Grek" : /[\u0400-\u052f]/.test(text) ? "Cyrl" : "Latn"
-const sameScript = (a: string, b: string) => scriptOf(a) === scriptOf(b)
+/** Every piece is made here, so that all have one shape. */
+const makePiece = (
+  start: number,
+  end: number,
+  role: SegmentRole,
+  reason: string | null,
+  paragraph: number,
+  author: string | null = null,
+  date: string | null = null,
+  split: Piece["split"] = undefined
+): Piece => ({ start, end, role, reason, paragraph, author, date, split })
+
+/** The piece with another role (and, for an embedded post, its author and date). */
+const withRole = (piece: Piece, role: SegmentRole, reason: string, author = piece.author, date = piece.date): Piece =>
+  makePiece(piece.start, piece.end, role, reason, piece.paragraph, author, date, piece.split)
+
+type Script = "Grek" | "Cyrl" | "Latn"
+
+const scriptOf = (text: string): Script => /[\u0370-\u03ff\u1f00-\u1fff]/.test(text) ? "Grek" : /[\u0400-\u052f]/.test(text) ? "Cyrl" : "Latn"
 
 /**
  * A language given in the metadata holds for every paragraph in its script but a
  * long one that clearly reads otherwise: a short Czech paragraph must not turn
  * Slovenian on the strength of a few letters.
  */
-const keepsGivenLanguage = (given: string | undefined, paragraph: string, body: string): boolean => {
-  if (given === undefined || !sameScript(paragraph, body)) return false
+const keepsGivenLanguage = (given: string | undefined, paragraph: string, bodyScript: () => Script): boolean => {
+  if (given === undefined || scriptOf(paragraph) !== bodyScript()) return false
   if ((paragraph.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 40) return true
   const other = identifyLanguage(paragraph, { prior: given })
   return other.language === given || other.confidence < 0.8
@@ -90,9 +110,9 @@ const paragraphsOf = (text: string, from: number): Array<Paragraph> => {
 }
 
 const boilerplateReason = (line: string): string | null => {
-  if (CREDIT.some((r) => r.test(line)) && line.length < 300) return "credit line"
-  if (PAYWALL.some((r) => r.test(line))) return "paywall"
-  if (TEASER.some((r) => r.test(line))) return "teaser"
+  if (CREDIT.test(line) && line.length < 300) return "credit line"
+  if (PAYWALL.test(line)) return "paywall"
+  if (TEASER.test(line)) return "teaser"
   return null
 }
 
@@ -100,20 +120,20 @@ const boilerplateReason = (line: string): string | null => {
 const piecesOf = (text: string, paragraph: Paragraph, language: string): Array<Piece> => {
   const line = text.slice(paragraph.start, paragraph.end)
   const reason = boilerplateReason(line)
-  const base = { paragraph: paragraph.index, author: null, date: null }
-  if (reason !== null) return [{ ...base, start: paragraph.start, end: paragraph.end, role: "boilerplate", reason }]
-  for (const sentence of splitSentences(text, paragraph.start, paragraph.end, language)) {
+  if (reason !== null) return [makePiece(paragraph.start, paragraph.end, "boilerplate", reason, paragraph.index)]
+  const ranges = splitSentences(text, paragraph.start, paragraph.end, language)
+  for (const sentence of ranges) {
     if (sentence.start === paragraph.start) continue
     // a teaser marker opens its sentence: its first words are enough to test
     const opening = text.slice(sentence.start, Math.min(paragraph.end, sentence.start + 80))
-    if (TEASER.some((r) => r.test(opening))) {
+    if (TEASER.test(opening)) {
       return [
-        { ...base, start: paragraph.start, end: sentence.start, role: "body", reason: null },
-        { ...base, start: sentence.start, end: paragraph.end, role: "boilerplate", reason: "teaser" }
+        makePiece(paragraph.start, sentence.start, "body", null, paragraph.index),
+        makePiece(sentence.start, paragraph.end, "boilerplate", "teaser", paragraph.index)
       ]
     }
   }
-  return [{ ...base, start: paragraph.start, end: paragraph.end, role: "body", reason: null }]
+  return [makePiece(paragraph.start, paragraph.end, "body", null, paragraph.index, null, null, { greek: language === "el", ranges })]
 }
 
 /** The paragraphs of an embedded post: the signature line and the text above it (another language, or hashtags and links). */
@@ -121,17 +141,19 @@ const markEmbeddedPosts = (text: string, pieces: Array<Piece>, language: string)
   const result = [...pieces]
   for (let i = 0; i < result.length; i++) {
     const piece = result[i]!
+    // a signature starts with its dash: the expression need not run on other lines
+    if (piece.role !== "body" || text.charCodeAt(piece.start) !== 0x2d) continue
     const signature = POST_SIGNATURE.exec(text.slice(piece.start, piece.end))
-    if (piece.role !== "body" || signature === null) continue
+    if (signature === null) continue
     const author = `${signature[1]} (${signature[2]})`
     const date = signature[3]!
-    result[i] = { ...piece, role: "embedded-post", reason: "post signature", author, date }
+    result[i] = withRole(piece, "embedded-post", "post signature", author, date)
     let first = i - 1
     while (first >= 0 && i - first <= 4 && result[first]!.role === "body") {
       const body = text.slice(result[first]!.start, result[first]!.end)
       const foreign = identifyLanguage(body, { prior: language }).language !== language
       if (!(foreign || POST_MARKERS.test(body)) && first < i - 1) break
-      result[first] = { ...result[first]!, role: "embedded-post", reason: "post text", author, date }
+      result[first] = withRole(result[first]!, "embedded-post", "post text", author, date)
       if (!(foreign || POST_MARKERS.test(body))) break
       first--
     }
@@ -145,7 +167,7 @@ const markRepeatedLines = (text: string, pieces: Array<Piece>): Array<Piece> => 
   return pieces.map((piece) => {
     const line = text.slice(piece.start, piece.end).trim()
     if (line.length > 200 || piece.role !== "body") return piece
-    if (seen.has(line)) return { ...piece, role: "boilerplate", reason: "repeated line" }
+    if (seen.has(line)) return withRole(piece, "boilerplate", "repeated line")
     seen.add(line)
     return piece
   })
@@ -173,10 +195,13 @@ export const normalizeSource = (source: Source): Normalized => {
   const header = readHeader(text)
   const paragraphs = paragraphsOf(text, header.bodyStart)
   const bodyText = paragraphs.map((p) => text.slice(p.start, p.end)).join("\n")
+  let bodyScriptKnown: Script | undefined
+  const bodyScript = () => bodyScriptKnown ??= scriptOf(bodyText)
   // a language given in the metadata is not guessed again
   const guess = source.meta.language === undefined ? identifyLanguage(bodyText) : { language: source.meta.language, confidence: 1 }
   const language = guess.language
-  let pieces = paragraphs.flatMap((p) => piecesOf(text, p, language))
+  let pieces: Array<Piece> = []
+  for (const paragraph of paragraphs) pieces.push(...piecesOf(text, paragraph, language))
   pieces = markEmbeddedPosts(text, pieces, language)
   pieces = markRepeatedLines(text, pieces)
 
@@ -212,14 +237,17 @@ export const normalizeSource = (source: Source): Normalized => {
     const verdict = piece.role === "embedded-post" ? "other" : paragraphVerdict(pieceText, language)
     const own = piece.role === "embedded-post"
       ? postLanguages.get(piece.author ?? "")!
-      : verdict === "same" || (verdict === "undecided" && sameScript(pieceText, bodyText))
+      : verdict === "same" || (verdict === "undecided" && scriptOf(pieceText) === bodyScript())
       ? { language, confidence: guess.confidence }
-      : keepsGivenLanguage(source.meta.language, pieceText, bodyText)
+      : keepsGivenLanguage(source.meta.language, pieceText, bodyScript)
       ? { language, confidence: 1 }
       : identifyLanguage(pieceText, { prior: language })
     // a paragraph never switches to a close sister of the article's language (Slovenian text does not turn Serbian mid-article)
     const pieceLanguage = own.language === "und" || sameGroup(own.language, language) ? language : own.language
-    const ranges = splitSentences(text, piece.start, piece.end, pieceLanguage)
+    // the paragraph was split for the article's language already: the same split unless Greek rules now differ
+    const ranges = piece.split !== undefined && piece.split.greek === (pieceLanguage === "el")
+      ? piece.split.ranges
+      : splitSentences(text, piece.start, piece.end, pieceLanguage)
     const sentences = ranges.map((r) => new Sentence({ start: at(r.start), end: at(r.end), paragraph: piece.paragraph }))
     const continues = open !== null && open.piece.role === piece.role && open.language === pieceLanguage &&
       open.piece.author === piece.author && (piece.role === "embedded-post" || open.piece.reason === piece.reason)

@@ -23,8 +23,48 @@ export interface NormalizedText {
 export const toOriginal = (normalized: NormalizedText, index: number): number =>
   normalized.offsets === null ? index : normalized.offsets[index] ?? normalized.original.length
 
-// A base character with its combining marks: NFC works on such clusters.
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu
+/** The replacement of each unified UTF-16 unit (all keys are single units), by code. */
+const UNIFIED_BY_CODE: ReadonlyMap<number, string> = new Map(Object.entries(UNIFIED).map(([from, to]) => [from.charCodeAt(0), to]))
+/** 1 for each unit that is unified. */
+const UNIFIED_UNITS = new Uint8Array(0x10000)
+for (const code of UNIFIED_BY_CODE.keys()) UNIFIED_UNITS[code] = 1
+const DROPPED_CODES: ReadonlySet<number> = new Set([...DROPPED].map((c) => c.charCodeAt(0)))
+
+const MARK = /\p{M}/u
+/** Per UTF-16 unit, filled on first use: 0 not yet known, 1 not a mark, 2 a mark. */
+const markTable = new Uint8Array(0x10000)
+/** Whether the code point (a lone surrogate is its own code point) is a combining mark, as `\p{M}` says. */
+const isMark = (codePoint: number): boolean => {
+  if (codePoint > 0xffff) return MARK.test(String.fromCodePoint(codePoint))
+  let known = markTable[codePoint]!
+  if (known === 0) {
+    known = MARK.test(String.fromCharCode(codePoint)) ? 2 : 1
+    markTable[codePoint] = known
+  }
+  return known === 2
+}
+/** Per UTF-16 unit, filled on first use: 0 not yet known, 1 the unit alone is NFC, 2 it is not. */
+const nfcTable = new Uint8Array(0x10000)
+const isNfcAlone = (code: number): boolean => {
+  let known = nfcTable[code]!
+  if (known === 0) {
+    const c = String.fromCharCode(code)
+    known = c.normalize("NFC") === c ? 1 : 2
+    nfcTable[code] = known
+  }
+  return known === 1
+}
+
+/** The code point at `i` (a lone surrogate stands for itself). */
+const codePointAt = (text: string, i: number): number => {
+  const code = text.charCodeAt(i)
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+  }
+  return code
+}
+
 const NEEDS_WORK = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\r\u00ad\u200b-\u200d\u2060\ufeff]/u
 
 export const normalizeText = (original: string): NormalizedText => {
@@ -33,7 +73,9 @@ export const normalizeText = (original: string): NormalizedText => {
     let text = ""
     let last = 0
     for (let i = 0; i < original.length; i++) {
-      const replacement = UNIFIED[original[i]!]
+      const code = original.charCodeAt(i)
+      if (UNIFIED_UNITS[code] === 0) continue
+      const replacement = UNIFIED_BY_CODE.get(code)
       if (replacement !== undefined && replacement !== original[i]) {
         text += original.slice(last, i) + replacement
         last = i + 1
@@ -41,21 +83,67 @@ export const normalizeText = (original: string): NormalizedText => {
     }
     return { text: text + original.slice(last), original, offsets: null }
   }
-  const parts: Array<string> = []
-  const offsets: Array<number> = []
-  for (const match of original.matchAll(CLUSTER)) {
-    const start = match.index
-    let cluster = match[0]
-    if (cluster === "\r") {
-      // CRLF and lone CR become LF; the CR of a CRLF is dropped.
-      if (original[start + 1] === "\n") continue
-      cluster = "\n"
+  // Cluster by cluster - a base character with its combining marks (or a run of marks), as NFC works on
+  // them: each becomes its NFC form, every unit of which maps back to the cluster's start. A cluster of
+  // one unit that is unchanged is copied with the run it belongs to.
+  let text = ""
+  let offsets = new Int32Array(original.length + 16)
+  let size = 0
+  /** start of the run of unchanged one-unit clusters not yet copied */
+  let run = 0
+  const emit = (start: number, end: number, composed: string) => {
+    text += original.slice(run, start) + composed
+    run = end
+    if (size + composed.length + 1 > offsets.length) {
+      const grown = new Int32Array(Math.max(offsets.length * 2, size + composed.length + 1))
+      grown.set(offsets.subarray(0, size))
+      offsets = grown
     }
-    if (DROPPED.has(cluster)) continue
-    const composed = UNIFIED[cluster] ?? cluster.normalize("NFC")
-    parts.push(composed)
-    for (let k = 0; k < composed.length; k++) offsets.push(start)
+    for (let k = 0; k < composed.length; k++) offsets[size++] = start
   }
-  offsets.push(original.length)
-  return { text: parts.join(""), original, offsets: Int32Array.from(offsets) }
+  let i = 0
+  while (i < original.length) {
+    const start = i
+    const first = codePointAt(original, i)
+    i += first > 0xffff ? 2 : 1
+    while (i < original.length) {
+      const next = codePointAt(original, i)
+      if (!isMark(next)) break
+      i += next > 0xffff ? 2 : 1
+    }
+    if (i === start + 1) {
+      // a cluster of one unit
+      const code = first
+      if (code === 0x0d) {
+        // CRLF and lone CR become LF; the CR of a CRLF is dropped.
+        emit(start, i, original.charCodeAt(i) === 0x0a ? "" : "\n")
+        continue
+      }
+      if (DROPPED_CODES.has(code)) {
+        emit(start, i, "")
+        continue
+      }
+      const unified = UNIFIED_BY_CODE.get(code)
+      if (unified !== undefined) emit(start, i, unified)
+      else if (!isNfcAlone(code)) emit(start, i, String.fromCharCode(code).normalize("NFC"))
+      else {
+        if (size + 2 > offsets.length) {
+          const grown = new Int32Array(offsets.length * 2)
+          grown.set(offsets.subarray(0, size))
+          offsets = grown
+        }
+        offsets[size++] = start
+      }
+      continue
+    }
+    emit(start, i, original.slice(start, i).normalize("NFC"))
+  }
+  text += original.slice(run)
+  if (size + 1 > offsets.length) {
+    const grown = new Int32Array(size + 1)
+    grown.set(offsets.subarray(0, size))
+    offsets = grown
+  }
+  offsets[size++] = original.length
+  return { text, original, offsets: size === offsets.length ? offsets : offsets.slice(0, size) }
 }

@@ -91,4 +91,41 @@ describe("normalized text", () => {
     expect(n.text).toBe("Wladiwostok")
     expect(toOriginal(n, n.text.length)).toBe(13)
   })
+
+  it("works cluster by cluster: each base character with its marks becomes its NFC form, mapped to the cluster's start", () => {
+    const unified: Record<string, string> = { "\u201E": "\"", "\u201C": "\"", "\u2019": "'", "\u2013": "-", "\u00A0": " ", "\t": " " }
+    const dropped = new Set(["\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"])
+    // the definition, one cluster at a time
+    const byCluster = (original: string) => {
+      let text = ""
+      const offsets: Array<number> = []
+      for (const match of original.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+        let cluster = match[0]
+        if (cluster === "\r") {
+          if (original[match.index + 1] === "\n") continue
+          cluster = "\n"
+        }
+        if (dropped.has(cluster)) continue
+        const composed = unified[cluster] ?? cluster.normalize("NFC")
+        text += composed
+        for (let k = 0; k < composed.length; k++) offsets.push(match.index)
+      }
+      return { text, offsets: [...offsets, original.length] }
+    }
+    const samples = [
+      "Pe\u0161kov\r\nje\rrekel\r",
+      "e\u0301\u0301 a\u030A \u0301start",
+      "\u212B \u2126 \u0958 \uF900 \u0340\u0341 \u0374 \u037E \u0387",
+      "\u1100\u1161 \uAC00\u11A8",
+      "\u00AD\u0301 \u200B\u0301 \r\u0301 \u201E\u0308 x\u201Cy\u2019z \u2013 \u00A0\t",
+      "\uD83D\uDE00\u0301 \uD835\uDC00 \uD800 \uDC00\u0301 end\uD800",
+      "ΟΔΟΣ\u0301 Ἀθῆναι \u03B1\u0313\u0342 кирилица\u0306 й"
+    ]
+    for (const original of samples) {
+      const expected = byCluster(original)
+      const n = normalizeText(original)
+      expect(n.text, JSON.stringify(original)).toBe(expected.text)
+      expect(Array.from({ length: n.text.length + 1 }, (_, i) => toOriginal(n, i)), JSON.stringify(original)).toEqual(expected.offsets)
+    }
+  })
 })
