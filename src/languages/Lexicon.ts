@@ -55,8 +55,6 @@ interface Entry {
   readonly id: string
   readonly pattern: string
   readonly steps: ReadonlyArray<Step>
-  /** the last (scan, token) this entry was tried at: an entry found under several keys is tried once */
-  mark: number
 }
 
 export class PatternError extends Error {
@@ -179,7 +177,6 @@ export class Lexicon {
   private readonly byInfix = new Map<string, Array<Entry>>()
   /** prefix patterns shorter than a key (digits): tried on every word */
   private readonly infixes: Array<Entry> = []
-  private stamp = 0
   private readonly stemCache = new Map<string, string>()
   readonly stem: (word: string) => string
 
@@ -200,7 +197,7 @@ export class Lexicon {
 
   add(kind: HitKind, id: string, pattern: string): void {
     const steps = parsePattern(pattern, this.stem, this.refold)
-    const entry: Entry = { kind, id, pattern, steps, mark: 0 }
+    const entry: Entry = { kind, id, pattern, steps }
     const first = steps[0]!.element
     const push = (map: Map<string, Array<Entry>>, key: string) => {
       const list = map.get(key)
@@ -249,42 +246,127 @@ export class Lexicon {
     return { folded: tokens.map((t) => this.refold(t.folded)), stems: tokens.map((t) => this.stem(t.raw.toLowerCase())) }
   }
 
-  /** Every hit of every list in a sentence, in token order. */
-  scan(forms: TokenForms): Array<Hit> {
-    const hits: Array<Hit> = []
-    const { folded, stems } = forms
-    let mark = 0
-    const tryAll = (list: ReadonlyArray<Entry> | undefined, i: number) => {
-      if (list === undefined) return
-      for (const entry of list) {
-        if (entry.mark === mark) continue
-        entry.mark = mark
-        const to = this.follow(entry.steps, folded, stems, i)
-        if (to !== -1) hits.push({ kind: entry.kind, id: entry.id, from: i, to })
-      }
-    }
-    for (let i = 0; i < folded.length; i++) {
-      const word = folded[i]!
-      const stem = stems[i]!
-      mark = ++this.stamp
-      tryAll(this.byWord.get(word), i)
-      if (stem.length > 0) tryAll(this.byStem.get(stem), i)
-      for (const [length, map] of this.byPrefix) if (word.length >= length) tryAll(map.get(word.slice(0, length)), i)
-      for (const [length, map] of this.bySuffix) if (word.length >= length) tryAll(map.get(word.slice(-length)), i)
-      if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) tryAll(this.byInfix.get(word.slice(k, k + KEY)), i)
-      if (this.infixes.length > 0) tryAll(this.infixes, i)
-    }
-    return dedupe(hits)
+  /** What a word as written comes to: its folded form, its stem and the entries its first element fits, kept per word. */
+  private readonly words = new Map<string, WordInfo>()
+
+  private wordInfo(raw: string, folded: string): WordInfo {
+    const cached = this.words.get(raw)
+    // a token's folded form is its raw word folded: the check only guards tokens made otherwise
+    if (cached !== undefined && cached.source === folded) return cached
+    const word = this.refold(folded)
+    const stem = this.stem(raw.toLowerCase())
+    const entries = this.candidates(word, stem)
+    const info: WordInfo = { source: folded, folded: word, stem, entries, next: nextIndex(entries) }
+    if (cached === undefined && this.words.size < WORD_CACHE) this.words.set(raw, info)
+    return info
   }
 
-  /** Where the pattern ends when it starts at `start`, or -1. Gaps take the nearest fit. */
+  /**
+   * The entries whose first element fits a word: every index the word can be found under, in the order the scan
+   * looks them up, each entry once.
+   */
+  private candidates(word: string, stem: string): ReadonlyArray<Entry> {
+    let found: Array<Entry> | undefined
+    let seen: Set<Entry> | undefined
+    const consider = (list: ReadonlyArray<Entry> | undefined) => {
+      if (list === undefined) return
+      for (const entry of list) {
+        if (seen === undefined) seen = new Set()
+        else if (seen.has(entry)) continue
+        seen.add(entry)
+        if (!matchesElement(entry.steps[0]!.element, word, stem)) continue
+        if (found === undefined) found = []
+        found.push(entry)
+      }
+    }
+    consider(this.byWord.get(word))
+    if (stem.length > 0) consider(this.byStem.get(stem))
+    for (const [length, map] of this.byPrefix) if (word.length >= length) consider(map.get(word.slice(0, length)))
+    for (const [length, map] of this.bySuffix) if (word.length >= length) consider(map.get(word.slice(-length)))
+    if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) consider(this.byInfix.get(word.slice(k, k + KEY)))
+    if (this.infixes.length > 0) consider(this.infixes)
+    return found ?? NO_ENTRIES
+  }
+
+  /** The forms of a sentence's tokens (as `forms`) and every hit in it (as `scan`), in one pass. */
+  analyze(tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>): { readonly forms: TokenForms; readonly hits: Array<Hit> } {
+    const n = tokens.length
+    const folded = new Array<string>(n)
+    const stems = new Array<string>(n)
+    const infos = new Array<WordInfo>(n)
+    for (let i = 0; i < n; i++) {
+      const token = tokens[i]!
+      const info = this.wordInfo(token.raw, token.folded)
+      folded[i] = info.folded
+      stems[i] = info.stem
+      infos[i] = info
+    }
+    const hits: Array<Hit> = []
+    for (let i = 0; i < n; i++) {
+      const info = infos[i]!
+      const entries = info.entries
+      if (entries.length === 0) continue
+      const next = info.next
+      if (next === null) {
+        this.hitsAt(entries, null, folded, stems, i, hits)
+        continue
+      }
+      // the entries whose second word must stand right after this one are tried only when it does
+      if (i + 1 === n) {
+        this.hitsAt(entries, next.others, folded, stems, i, hits)
+        continue
+      }
+      const byWord = next.byWord.get(folded[i + 1]!)
+      const stem = stems[i + 1]!
+      const byStem = stem.length > 0 ? next.byStem.get(stem) : undefined
+      this.hitsAt(entries, byWord === undefined && byStem === undefined ? next.others : merge(next.others, byWord, byStem), folded, stems, i, hits)
+    }
+    return { forms: { folded, stems }, hits }
+  }
+
+  /** The hits of the entries (those at `which`, or all) starting at `i`, in their order, each distinct hit once. */
+  private hitsAt(entries: ReadonlyArray<Entry>, which: ReadonlyArray<number> | null, folded: ReadonlyArray<string>, stems: ReadonlyArray<string>, i: number, hits: Array<Hit>): void {
+    // hits are in order of their first token: a repeated one can only be among those starting here
+    const here = hits.length
+    const count = which === null ? entries.length : which.length
+    for (let e = 0; e < count; e++) {
+      const entry = entries[which === null ? e : which[e]!]!
+      const to = entry.steps.length === 1 ? i : this.follow(entry.steps, folded, stems, i)
+      if (to === -1) continue
+      let repeated = false
+      for (let k = here; k < hits.length; k++) {
+        const h = hits[k]!
+        if (h.to === to && h.id === entry.id && h.kind === entry.kind) {
+          repeated = true
+          break
+        }
+      }
+      if (!repeated) hits.push({ kind: entry.kind, id: entry.id, from: i, to })
+    }
+  }
+
+  /** Every hit of every list in a sentence, in token order. */
+  scan(forms: TokenForms): Array<Hit> {
+    const { folded, stems } = forms
+    return this.hitsOf(folded, stems, folded.map((word, i) => this.candidates(word, stems[i]!)))
+  }
+
+  /** The hits of the candidate entries at each position, in token order; the same hit (kind, id, from, to) once. */
+  private hitsOf(folded: ReadonlyArray<string>, stems: ReadonlyArray<string>, lists: ReadonlyArray<ReadonlyArray<Entry>>): Array<Hit> {
+    const hits: Array<Hit> = []
+    for (let i = 0; i < lists.length; i++) if (lists[i]!.length > 0) this.hitsAt(lists[i]!, null, folded, stems, i, hits)
+    return hits
+  }
+
+  /** Where the pattern ends when its first element fits the word at `start`, or -1. Gaps take the nearest fit. */
   private follow(steps: ReadonlyArray<Step>, folded: ReadonlyArray<string>, stems: ReadonlyArray<string>, start: number): number {
-    if (!matchesElement(steps[0]!.element, folded[start]!, stems[start]!)) return -1
     let position = start
+    const lastToken = folded.length - 1
     for (let s = 1; s < steps.length; s++) {
       const step = steps[s]!
       let found = -1
-      for (let j = position + 1; j <= Math.min(folded.length - 1, position + 1 + step.gap); j++) {
+      const end = Math.min(lastToken, position + 1 + step.gap)
+      for (let j = position + 1; j <= end; j++) {
         if (matchesElement(step.element, folded[j]!, stems[j]!)) {
           found = j
           break
@@ -297,15 +379,62 @@ export class Lexicon {
   }
 }
 
-const dedupe = (hits: Array<Hit>): Array<Hit> => {
-  const seen = new Set<string>()
-  return hits.filter((h) => {
-    const key = `${h.kind}|${h.id}|${h.from}|${h.to}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+interface WordInfo {
+  /** the folded token it was made from */
+  readonly source: string
+  readonly folded: string
+  readonly stem: string
+  readonly entries: ReadonlyArray<Entry>
+  readonly next: NextIndex | null
 }
+
+/**
+ * A word's candidate entries by what the next token must be: those whose second element is a word (or a stem)
+ * right after the first, keyed by that word (and stem), and the positions of all the others. Positions are
+ * ascending in every list.
+ */
+interface NextIndex {
+  readonly byWord: Map<string, Array<number>>
+  readonly byStem: Map<string, Array<number>>
+  readonly others: ReadonlyArray<number>
+}
+
+const NO_ENTRIES: ReadonlyArray<Entry> = []
+
+/** The index of a candidate list, or null when no entry of it needs a particular next word. */
+const nextIndex = (entries: ReadonlyArray<Entry>): NextIndex | null => {
+  let index: NextIndex | null = null
+  const others: Array<number> = []
+  const add = (map: Map<string, Array<number>>, key: string, e: number) => {
+    const list = map.get(key)
+    if (list === undefined) map.set(key, [e])
+    else list.push(e)
+  }
+  entries.forEach((entry, e) => {
+    const second = entry.steps[1]
+    if (second === undefined || second.gap !== 0 || (second.element.type !== "exact" && second.element.type !== "stem")) {
+      others.push(e)
+      return
+    }
+    index ??= { byWord: new Map(), byStem: new Map(), others }
+    add(index.byWord, second.element.word, e)
+    if (second.element.type === "stem" && second.element.stem.length > 0) add(index.byStem, second.element.stem, e)
+  })
+  return index
+}
+
+/** The union of ascending lists of positions, ascending. */
+const merge = (a: ReadonlyArray<number>, b: ReadonlyArray<number> | undefined, c: ReadonlyArray<number> | undefined): Array<number> => {
+  const all = [...a]
+  if (b !== undefined) all.push(...b)
+  if (c !== undefined) all.push(...c)
+  all.sort((x, y) => x - y)
+  let length = 0
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[length++] = all[k]!
+  all.length = length
+  return all
+}
+const WORD_CACHE = 200_000
 
 /** Every pattern list of a resource with the field it sits in. */
 export const patternLists = (resource: LanguageResource): Array<readonly [field: string, patterns: ReadonlyArray<string>]> => [
