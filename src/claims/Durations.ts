@@ -89,12 +89,13 @@ export class DurationReader {
   /**
    * @param gaps text between token i-1 and token i (decimal commas live there)
    * @param hits the sentence's lexicon hits (connectors, offsets, APPROX)
+   * @param forms the tokens folded as the lexicon folds them, when already known
    */
-  read(tokens: ReadonlyArray<Token>, gaps: ReadonlyArray<string>, hits: ReadonlyArray<Hit>): Array<Duration> {
+  read(tokens: ReadonlyArray<Token>, gaps: ReadonlyArray<string>, hits: ReadonlyArray<Hit>, forms?: ReadonlyArray<string>): Array<Duration> {
     const at = (kind: string, i: number) => hits.some((h) => h.kind === kind && h.from <= i && i <= h.to)
     const approxAt = (i: number) => hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.to < i && h.to >= i - 3)
     const durations: Array<Duration> = []
-    const folded = tokens.map((t) => this.lexicon.refold(t.folded))
+    const folded = forms ?? tokens.map((t) => this.lexicon.refold(t.folded))
     let i = 0
     while (i < tokens.length) {
       const word = folded[i]!
