@@ -45,13 +45,74 @@ export const transliterationKey = (word: string): string => {
   return key
 }
 
+/** Whether each UTF-16 code unit is a word character on its own (0: not yet known, 1: yes, 2: no); surrogate pairs are looked at whole. */
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
+const unitClass = new Uint8Array(0x10000)
+const astralClass = new Map<number, boolean>()
+
+const isWordUnit = (code: number): boolean => {
+  let known = unitClass[code]!
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
+    unitClass[code] = known
+  }
+  return known === 1
+}
+
+const isWordCodePoint = (codePoint: number): boolean => {
+  let known = astralClass.get(codePoint)
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(codePoint))
+    astralClass.set(codePoint, known)
+  }
+  return known
+}
+
+/** How many code units the word character at `i` takes (1, or 2 for a surrogate pair), or 0 when it is none. */
+const wordCharAt = (text: string, i: number, end: number): number => {
+  const code = text.charCodeAt(i)
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return isWordCodePoint(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000) ? 2 : 0
+  }
+  return isWordUnit(code) ? 1 : 0
+}
+
+/** The runs of letters, marks and digits of text[start, end), as `/[\p{L}\p{M}\p{N}]+/gu` finds them. */
 export const tokenize = (text: string, start = 0, end = text.length): Array<Token> => {
   const tokens: Array<Token> = []
-  WORD.lastIndex = 0
-  const slice = text.slice(start, end)
-  for (const match of slice.matchAll(WORD)) {
-    const raw = match[0]
-    tokens.push({ start: start + match.index, end: start + match.index + raw.length, raw, folded: fold(raw) })
+  if (end > text.length) end = text.length
+  let i = start
+  while (i < end) {
+    let width = wordCharAt(text, i, end)
+    if (width === 0) {
+      i++
+      continue
+    }
+    const from = i
+    let ascii = true
+    do {
+      if (width === 2 || text.charCodeAt(i) > 0x7f) ascii = false
+      i += width
+    } while (i < end && (width = wordCharAt(text, i, end)) !== 0)
+    const form = formOf(text.slice(from, i), ascii)
+    tokens.push({ start: from, end: i, raw: form.raw, folded: form.folded })
   }
   return tokens
+}
+
+/**
+ * One string per distinct word and its folded form, so that the maps keyed by words (lexicon, entities, number
+ * words) compare the same string objects, and a repeated word is neither folded nor kept twice.
+ */
+const forms = new Map<string, { readonly raw: string; readonly folded: string }>()
+
+const formOf = (slice: string, ascii: boolean): { readonly raw: string; readonly folded: string } => {
+  const known = forms.get(slice)
+  if (known !== undefined) return known
+  // a long slice would keep the whole text it was cut from: the kept word is a copy
+  const raw = slice.length >= 13 ? slice.split("").join("") : slice
+  const form = { raw, folded: ascii ? raw.toLowerCase() : fold(raw) }
+  if (forms.size < 500_000) forms.set(raw, form)
+  return form
 }
