@@ -45,6 +45,8 @@ const CAPITAL = /^[\p{Lu}\p{Lt}]/u
 
 const SHORT_NAME_ENDINGS = new Set(["a", "u", "e", "om", "em", "ovi", "ove", "ov", "nek", "et", "mel", "hez", "tol", "rol", "bol", "nak", "ot", "s", "y", "i", "ja", "ju", "jem", "ovo", "ova", "owi", "ie", "iem", "uv", "ovu", "ovy", "a"])
 
+const NO_NAMES: ReadonlyArray<Name> = []
+
 export class EntityIndex {
   private readonly exact = new Map<string, Array<Name>>()
   private readonly fuzzyNames: Array<Name> = []
@@ -101,6 +103,8 @@ export class EntityIndex {
           if (Math.abs(name.key.length - key.length) <= allowed + 4) {
             // compare the stem part too, so an inflected misspelling still counts
             for (let cut = key.length; cut >= Math.max(5, key.length - 4); cut--) {
+              // the edit distance is at least the difference in length
+              if (Math.abs(cut - name.key.length) > allowed) continue
               if (distance(key.slice(0, cut), name.key) <= allowed) {
                 add([name])
                 break
@@ -114,17 +118,32 @@ export class EntityIndex {
     return found
   }
 
+  /** The names a word as written can be where it stands: none unless it starts with a capital; an acronym only in capitals. */
+  private readonly written = new Map<string, ReadonlyArray<Name>>()
+
+  private namesWritten(raw: string): ReadonlyArray<Name> {
+    const cached = this.written.get(raw)
+    if (cached !== undefined) return cached
+    // names are written with a capital: "восточный" (eastern) and "ким" (whom) are not Vostochny and Kim
+    let names: ReadonlyArray<Name> = NO_NAMES
+    if (CAPITAL.test(raw)) {
+      const all = this.namesOf(raw)
+      names = all.some((name) => name.capitals) && raw !== raw.toUpperCase() ? all.filter((name) => !name.capitals) : all
+    }
+    if (this.written.size < 100_000) this.written.set(raw, names)
+    return names
+  }
+
   mentions(tokens: ReadonlyArray<Token>): Array<Mention> {
     const mentions: Array<Mention> = []
-    tokens.forEach((token, i) => {
-      // names are written with a capital: "восточный" (eastern) and "ким" (whom) are not Vostochny and Kim
-      if (!CAPITAL.test(token.raw)) return
-      for (const name of this.namesOf(token.raw)) {
-        if (name.capitals && token.raw !== token.raw.toUpperCase()) continue
+    for (let i = 0; i < tokens.length; i++) {
+      const names = this.namesWritten(tokens[i]!.raw)
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k]!
         if (this.excluded(name.id, tokens, i)) continue
         mentions.push({ id: name.id, from: i, to: i })
       }
-    })
+    }
     return mentions
   }
 
