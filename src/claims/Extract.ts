@@ -116,6 +116,33 @@ const negationFor = (sentence: AnalyzedSentence, first: number, last: number, cu
   return hit === undefined ? null : hit.from
 }
 
+const requiredOfClaims = new WeakMap<Claim, ReadonlyArray<ReadonlyArray<string>>>()
+
+/** The groups a sentence must hold a term of for the claim to match: all but those a speaker may satisfy. */
+const requiredGroups = (claim: Claim): ReadonlyArray<ReadonlyArray<string>> => {
+  let required = requiredOfClaims.get(claim)
+  if (required === undefined) {
+    required = claim.all.filter((group) => !group.some((t) => t.startsWith("speaker:")))
+    requiredOfClaims.set(claim, required)
+  }
+  return required
+}
+
+const holdsAll = (sentence: AnalyzedSentence, groups: ReadonlyArray<ReadonlyArray<string>>): boolean => {
+  const { terms } = sentence
+  for (const group of groups) {
+    let holds = false
+    for (const term of group) {
+      if (terms.has(term)) {
+        holds = true
+        break
+      }
+    }
+    if (!holds) return false
+  }
+  return true
+}
+
 const termsOfClaims = new WeakMap<Claim, ReadonlySet<string>>()
 
 /** Every term a claim reads: its groups, its slot rules and their anchors. */
@@ -325,8 +352,15 @@ export const makeExtractor = (languages: LanguageSet): Extractor => {
 
   const extract = (prepared: PreparedDocument, claims: ReadonlyArray<Claim>): Extracted => {
     const matches: Array<Match> = []
+    const { sentences } = prepared
     for (const claim of claims) {
-      for (const trial of trials(prepared, claim)) if (trial.match !== null) matches.push(trial.match)
+      const required = requiredGroups(claim)
+      for (const sentence of sentences) {
+        // a sentence without any term of a group the claim needs is no match: its trial is not made
+        if (!holdsAll(sentence, required)) continue
+        const trial = evaluate(claim, sentence, previousInSegment(sentences, sentence), prepared.speakers, prepared)
+        if (trial.match !== null) matches.push(trial.match)
+      }
     }
     const diagnostics = prepared.missingLanguages.map((language) =>
       new Diagnostic({
