@@ -5,7 +5,7 @@
  */
 import { stemmerFor } from "./Stemmers.ts"
 import type { LanguageResource, Stemmer } from "./LanguageResource.ts"
-import { fold } from "../text/Tokens.ts"
+import { fold, wordsOf } from "../text/Tokens.ts"
 
 /** What a pattern stands for: a concept, an entity description, a speaker group, or a cue list. */
 export type HitKind =
@@ -63,7 +63,7 @@ export class PatternError extends Error {
   }
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu
+const ASCII = /^[\x00-\x7f]*$/
 const GAP = 8
 
 /**
@@ -100,7 +100,13 @@ const SERBIAN_LATIN: Record<string, string> = {
 
 const serbianLatin = (word: string): string => (/[\u0400-\u04ff]/.test(word) ? [...word].map((c) => SERBIAN_LATIN[c] ?? c).join("") : word.replace(/đ/g, "dj"))
 
-export const parsePattern = (pattern: string, stem: (word: string) => string, refold: (folded: string) => string = (w) => w): ReadonlyArray<Step> => {
+export const parsePattern = (
+  pattern: string,
+  stem: (word: string) => string,
+  refold: (folded: string) => string = (w) => w,
+  /** stem the words after the first only when a match needs it (the index needs the first word's stem at once) */
+  lazyStems = false
+): ReadonlyArray<Step> => {
   const steps: Array<Step> = []
   let gap = 0
   for (const chunk of pattern.trim().split(/\s+/)) {
@@ -113,7 +119,9 @@ export const parsePattern = (pattern: string, stem: (word: string) => string, re
     const body = exact ? chunk.slice(1) : chunk
     const leading = body.startsWith("*")
     const trailing = body.endsWith("*") && body.length > 1
-    const words = [...body.replace(/^\*|\*$/g, "").normalize("NFC").toLowerCase().matchAll(WORD)].map((m) => m[0])
+    const stripped = body.replace(/^\*|\*$/g, "")
+    // NFC leaves ASCII as it is
+    const words = wordsOf((ASCII.test(stripped) ? stripped : stripped.normalize("NFC")).toLowerCase())
     if (words.length === 0) throw new PatternError(pattern, `"${chunk}" has no letters`)
     words.forEach((written, index) => {
       const word = refold(fold(written))
@@ -132,7 +140,7 @@ export const parsePattern = (pattern: string, stem: (word: string) => string, re
       } else if (exact) {
         element = { type: "exact", word }
       } else {
-        element = { type: "stem", word, stem: stem(written) }
+        element = lazyStems && steps.length > 0 ? new LazyStem(word, written, stem) : { type: "stem", word, stem: stem(written) }
       }
       steps.push({ element, gap: index === 0 ? gap : 0 })
       gap = 0
@@ -140,6 +148,17 @@ export const parsePattern = (pattern: string, stem: (word: string) => string, re
   }
   if (gap > 0) throw new PatternError(pattern, "a gap cannot end a pattern")
   return steps
+}
+
+/** A stem element whose stem is computed the first time it is read: stemming is most of compiling a lexicon. */
+class LazyStem {
+  readonly type = "stem"
+  private stemmed: string | undefined
+  constructor(readonly word: string, private readonly written: string, private readonly stemOf: (word: string) => string) {}
+  get stem(): string {
+    if (this.stemmed === undefined) this.stemmed = this.stemOf(this.written)
+    return this.stemmed
+  }
 }
 
 export interface TokenForms {
@@ -196,7 +215,7 @@ export class Lexicon {
   }
 
   add(kind: HitKind, id: string, pattern: string): void {
-    const steps = parsePattern(pattern, this.stem, this.refold)
+    const steps = parsePattern(pattern, this.stem, this.refold, true)
     const entry: Entry = { kind, id, pattern, steps }
     const first = steps[0]!.element
     const push = (map: Map<string, Array<Entry>>, key: string) => {

@@ -101,6 +101,25 @@ export const tokenize = (text: string, start = 0, end = text.length): Array<Toke
   return tokens
 }
 
+/** The words of a text as `/[\p{L}\p{M}\p{N}]+/gu` finds them, as written. */
+export const wordsOf = (text: string): Array<string> => {
+  const words: Array<string> = []
+  const end = text.length
+  let i = 0
+  while (i < end) {
+    let width = wordCharAt(text, i, end)
+    if (width === 0) {
+      i++
+      continue
+    }
+    const from = i
+    do i += width
+    while (i < end && (width = wordCharAt(text, i, end)) !== 0)
+    words.push(from === 0 && i === end ? text : text.slice(from, i))
+  }
+  return words
+}
+
 /**
  * One string per distinct word and its folded form, so that the maps keyed by words (lexicon, entities, number
  * words) compare the same string objects, and a repeated word is neither folded nor kept twice.
