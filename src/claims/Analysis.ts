@@ -8,7 +8,7 @@ import type { Hit, Lexicon } from "../languages/Lexicon.ts"
 import type { LanguageResource } from "../languages/LanguageResource.ts"
 import type { Normalized } from "../normalize/Normalize.ts"
 import { toOriginal } from "../text/NormalizedText.ts"
-import { type Token, tokenize } from "../text/Tokens.ts"
+import { type Token, tokenizeForms } from "../text/Tokens.ts"
 import { DurationReader, type Duration } from "./Durations.ts"
 import { quoteSpans } from "./Quotes.ts"
 
@@ -117,10 +117,10 @@ export const analyzeDocument = (
     if (span.role === "boilerplate") continue
     const tools = toolsOf(span.language)
     if (tools === undefined) continue
-    const tokens = tokenize(text.text, span.start, span.end)
+    const { tokens, forms: wordForms } = tokenizeForms(text.text, span.start, span.end)
     const gaps = tokens.map((t, i) => text.text.slice(i === 0 ? span.start : tokens[i - 1]!.end, t.start))
-    const { forms, hits } = tools.lexicon.analyze(tokens)
-    const named = entities.mentions(tokens)
+    const { forms, hits } = tools.lexicon.analyze(tokens, wordForms)
+    const named = entities.mentions(tokens, wordForms)
     const described = hits.filter((h) => h.kind === "entity").map((h) => ({ id: h.id, from: h.from, to: h.to }))
     const allEntities = [...named, ...described].sort((a, b) => a.from - b.from || (a.id < b.id ? -1 : 1))
     const candidates: Array<Candidate> = []
@@ -156,7 +156,7 @@ export const analyzeDocument = (
       quotes.set(id, { opensHere: q.open >= span.start, closesHere: q.close < span.end, openToken, closeToken })
     }
 
-    const durations = tools.durations.read(tokens, gaps, hits, forms.folded)
+    const durations = tools.durations.read(tokens, gaps, hits, forms.folded, wordForms)
     analyzed.push({
       index: analyzed.length,
       segment: span.segment,

@@ -7,7 +7,7 @@
 import type { DurationUnit, LanguageResource } from "../languages/LanguageResource.ts"
 import type { Hit, Lexicon } from "../languages/Lexicon.ts"
 import { matchesElement, parsePattern } from "../languages/Lexicon.ts"
-import type { Token } from "../text/Tokens.ts"
+import type { Token, WordForm } from "../text/Tokens.ts"
 
 export interface Duration {
   /** token positions of the number's first word and the unit */
@@ -32,6 +32,8 @@ interface Compound {
 }
 
 interface WordReading {
+  /** the word (folded) it is the reading of */
+  readonly word: string
   readonly number: NumberForm | undefined
   readonly unit: DurationUnit | undefined
   readonly compound: Compound | undefined
@@ -71,7 +73,7 @@ export class DurationReader {
   private reading(folded: string): WordReading {
     const cached = this.words.get(folded)
     if (cached !== undefined) return cached
-    const reading: WordReading = { number: this.findNumber(folded), unit: this.findUnit(folded), compound: this.findCompound(folded) }
+    const reading: WordReading = { word: folded, number: this.findNumber(folded), unit: this.findUnit(folded), compound: this.findCompound(folded) }
     if (this.words.size < 100_000) this.words.set(folded, reading)
     return reading
   }
@@ -110,8 +112,15 @@ export class DurationReader {
    * @param gaps text between token i-1 and token i (decimal commas live there)
    * @param hits the sentence's lexicon hits (connectors, offsets, APPROX)
    * @param forms the tokens folded as the lexicon folds them, when already known
+   * @param wordForms the tokens' forms from `tokenizeForms`: what a word reads as is kept on it
    */
-  read(tokens: ReadonlyArray<Token>, gaps: ReadonlyArray<string>, hits: ReadonlyArray<Hit>, forms?: ReadonlyArray<string>): Array<Duration> {
+  read(
+    tokens: ReadonlyArray<Token>,
+    gaps: ReadonlyArray<string>,
+    hits: ReadonlyArray<Hit>,
+    forms?: ReadonlyArray<string>,
+    wordForms?: ReadonlyArray<WordForm>
+  ): Array<Duration> {
     const at = (kind: string, i: number) => hits.some((h) => h.kind === kind && h.from <= i && i <= h.to)
     const approxAt = (i: number) => hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.to < i && h.to >= i - 3)
     const durations: Array<Duration> = []
@@ -119,7 +128,15 @@ export class DurationReader {
     let i = 0
     while (i < tokens.length) {
       const word = folded[i]!
-      const reading = this.reading(word)
+      const form = wordForms?.[i]
+      let reading = form !== undefined && form.reader === this ? (form.reading as WordReading) : undefined
+      if (reading === undefined || reading.word !== word) {
+        reading = this.reading(word)
+        if (form !== undefined) {
+          form.reader = this
+          form.reading = reading
+        }
+      }
       const compound = reading.compound
       if (compound !== undefined) {
         // "másfél órás" is handled below; here the whole token is number+unit

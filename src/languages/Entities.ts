@@ -6,7 +6,7 @@
  */
 import { distance } from "fastest-levenshtein"
 import { Schema } from "effect"
-import { transliterationKey, type Token } from "../text/Tokens.ts"
+import { transliterationKey, type Token, type WordForm } from "../text/Tokens.ts"
 
 export const EntityKind = Schema.Literals(["person", "organisation", "country", "place", "media"])
 
@@ -134,10 +134,21 @@ export class EntityIndex {
     return names
   }
 
-  mentions(tokens: ReadonlyArray<Token>): Array<Mention> {
+  /** @param forms the tokens' forms from `tokenizeForms`: the names a word can be are kept on it */
+  mentions(tokens: ReadonlyArray<Token>, forms?: ReadonlyArray<WordForm>): Array<Mention> {
     const mentions: Array<Mention> = []
     for (let i = 0; i < tokens.length; i++) {
-      const names = this.namesWritten(tokens[i]!.raw)
+      const raw = tokens[i]!.raw
+      const form = forms?.[i]
+      let names: ReadonlyArray<Name>
+      if (form !== undefined && form.entityIndex === this && form.raw === raw) names = form.names as ReadonlyArray<Name>
+      else {
+        names = this.namesWritten(raw)
+        if (form !== undefined && form.raw === raw) {
+          form.entityIndex = this
+          form.names = names
+        }
+      }
       for (let k = 0; k < names.length; k++) {
         const name = names[k]!
         if (this.excluded(name.id, tokens, i)) continue

@@ -5,7 +5,7 @@
  */
 import { stemmerFor } from "./Stemmers.ts"
 import type { LanguageResource, Stemmer } from "./LanguageResource.ts"
-import { fold, wordsOf } from "../text/Tokens.ts"
+import { fold, type WordForm, wordsOf } from "../text/Tokens.ts"
 
 /** What a pattern stands for: a concept, an entity description, a speaker group, or a cue list. */
 export type HitKind =
@@ -308,14 +308,26 @@ export class Lexicon {
   }
 
   /** The forms of a sentence's tokens (as `forms`) and every hit in it (as `scan`), in one pass. */
-  analyze(tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>): { readonly forms: TokenForms; readonly hits: Array<Hit> } {
+  analyze(
+    tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>,
+    /** the tokens' forms from `tokenizeForms`: the word's lexicon entry is kept on it */
+    wordForms?: ReadonlyArray<WordForm>
+  ): { readonly forms: TokenForms; readonly hits: Array<Hit> } {
     const n = tokens.length
     const folded = new Array<string>(n)
     const stems = new Array<string>(n)
     const infos = new Array<WordInfo>(n)
     for (let i = 0; i < n; i++) {
       const token = tokens[i]!
-      const info = this.wordInfo(token.raw, token.folded)
+      const form = wordForms?.[i]
+      let info = form !== undefined && form.lexicon === this && form.raw === token.raw ? (form.lexical as WordInfo) : undefined
+      if (info === undefined || info.source !== token.folded) {
+        info = this.wordInfo(token.raw, token.folded)
+        if (form !== undefined && form.raw === token.raw) {
+          form.lexicon = this
+          form.lexical = info
+        }
+      }
       folded[i] = info.folded
       stems[i] = info.stem
       infos[i] = info

@@ -79,7 +79,15 @@ const wordCharAt = (text: string, i: number, end: number): number => {
 }
 
 /** The runs of letters, marks and digits of text[start, end), as `/[\p{L}\p{M}\p{N}]+/gu` finds them. */
-export const tokenize = (text: string, start = 0, end = text.length): Array<Token> => {
+export const tokenize = (text: string, start = 0, end = text.length): Array<Token> => scan(text, start, end, null)
+
+/** The tokens of text[start, end) and the form of each: what the lexicon and the entity index keep per word sits on it. */
+export const tokenizeForms = (text: string, start = 0, end = text.length): { readonly tokens: Array<Token>; readonly forms: Array<WordForm> } => {
+  const forms: Array<WordForm> = []
+  return { tokens: scan(text, start, end, forms), forms }
+}
+
+const scan = (text: string, start: number, end: number, forms: Array<WordForm> | null): Array<Token> => {
   const tokens: Array<Token> = []
   if (end > text.length) end = text.length
   let i = start
@@ -91,12 +99,17 @@ export const tokenize = (text: string, start = 0, end = text.length): Array<Toke
     }
     const from = i
     let ascii = true
+    let hash = FNV_OFFSET
     do {
-      if (width === 2 || text.charCodeAt(i) > 0x7f) ascii = false
+      const code = text.charCodeAt(i)
+      if (width === 2 || code > 0x7f) ascii = false
+      hash = Math.imul(hash ^ code, FNV_PRIME)
+      if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME)
       i += width
     } while (i < end && (width = wordCharAt(text, i, end)) !== 0)
-    const form = formOf(text.slice(from, i), ascii)
+    const form = formAt(text, from, i, hash, ascii)
     tokens.push({ start: from, end: i, raw: form.raw, folded: form.folded })
+    if (forms !== null) forms.push(form)
   }
   return tokens
 }
@@ -121,17 +134,65 @@ export const wordsOf = (text: string): Array<string> => {
 }
 
 /**
- * One string per distinct word and its folded form, so that the maps keyed by words (lexicon, entities, number
- * words) compare the same string objects, and a repeated word is neither folded nor kept twice.
+ * A distinct word as written and folded, one object (and one string) per word, so that a repeated word is neither
+ * folded nor kept twice. What the lexicon, the entity index and the duration reader work out for a word is kept on
+ * it, each slot for one owner (another owner looks it up its own way and takes the slot over).
  */
-const forms = new Map<string, { readonly raw: string; readonly folded: string }>()
+export class WordForm {
+  lexicon: unknown = undefined
+  lexical: unknown = undefined
+  entityIndex: unknown = undefined
+  names: unknown = undefined
+  reader: unknown = undefined
+  reading: unknown = undefined
+  constructor(readonly raw: string, readonly folded: string) {}
+}
 
-const formOf = (slice: string, ascii: boolean): { readonly raw: string; readonly folded: string } => {
-  const known = forms.get(slice)
-  if (known !== undefined) return known
+/**
+ * The forms of the words seen so far (at most FORMS), found by a hash of their code units in an open-addressing
+ * table, so a known word is found without cutting it out of the text.
+ */
+const FORMS = 500_000
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
+let slots = new Int32Array(1 << 14).fill(-1)
+const formList: Array<WordForm> = []
+const formHashes: Array<number> = []
+
+const sameText = (word: string, text: string, from: number): boolean => {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false
+  return true
+}
+
+const formAt = (text: string, from: number, to: number, hash: number, ascii: boolean): WordForm => {
+  const mask = slots.length - 1
+  let slot = hash & mask
+  for (let index = slots[slot]!; index !== -1; index = slots[slot]!) {
+    if (formHashes[index] === hash) {
+      const form = formList[index]!
+      if (form.raw.length === to - from && sameText(form.raw, text, from)) return form
+    }
+    slot = (slot + 1) & mask
+  }
+  const slice = text.slice(from, to)
   // a long slice would keep the whole text it was cut from: the kept word is a copy
   const raw = slice.length >= 13 ? slice.split("").join("") : slice
-  const form = { raw, folded: ascii ? raw.toLowerCase() : fold(raw) }
-  if (forms.size < 500_000) forms.set(raw, form)
+  const form = new WordForm(raw, ascii ? raw.toLowerCase() : fold(raw))
+  if (formList.length < FORMS) {
+    slots[slot] = formList.length
+    formList.push(form)
+    formHashes.push(hash)
+    if (formList.length * 2 > slots.length) grow()
+  }
   return form
+}
+
+const grow = () => {
+  slots = new Int32Array(slots.length * 2).fill(-1)
+  const mask = slots.length - 1
+  for (let index = 0; index < formList.length; index++) {
+    let slot = formHashes[index]! & mask
+    while (slots[slot] !== -1) slot = (slot + 1) & mask
+    slots[slot] = index
+  }
 }
