@@ -55,6 +55,8 @@ interface Entry {
   readonly id: string
   readonly pattern: string
   readonly steps: ReadonlyArray<Step>
+  /** the last `candidates` call that considered this entry */
+  mark: number
 }
 
 export class PatternError extends Error {
@@ -197,6 +199,7 @@ export class Lexicon {
   /** prefix patterns shorter than a key (digits): tried on every word */
   private readonly infixes: Array<Entry> = []
   private readonly stemCache = new Map<string, string>()
+  private stamp = 0
   readonly stem: (word: string) => string
 
   readonly refold: (folded: string) => string
@@ -216,7 +219,7 @@ export class Lexicon {
 
   add(kind: HitKind, id: string, pattern: string): void {
     const steps = parsePattern(pattern, this.stem, this.refold, true)
-    const entry: Entry = { kind, id, pattern, steps }
+    const entry: Entry = { kind, id, pattern, steps, mark: 0 }
     const first = steps[0]!.element
     const push = (map: Map<string, Array<Entry>>, key: string) => {
       const list = map.get(key)
@@ -285,26 +288,25 @@ export class Lexicon {
    * looks them up, each entry once.
    */
   private candidates(word: string, stem: string): ReadonlyArray<Entry> {
-    let found: Array<Entry> | undefined
-    let seen: Set<Entry> | undefined
-    const consider = (list: ReadonlyArray<Entry> | undefined) => {
-      if (list === undefined) return
-      for (const entry of list) {
-        if (seen === undefined) seen = new Set()
-        else if (seen.has(entry)) continue
-        seen.add(entry)
-        if (!matchesElement(entry.steps[0]!.element, word, stem)) continue
-        if (found === undefined) found = []
-        found.push(entry)
-      }
+    // an entry found under several keys is considered once: the first time, marked with this call's stamp
+    const stamp = ++this.stamp
+    const found: Array<Entry> = []
+    this.consider(this.byWord.get(word), word, stem, stamp, found)
+    if (stem.length > 0) this.consider(this.byStem.get(stem), word, stem, stamp, found)
+    for (const [length, map] of this.byPrefix) if (word.length >= length) this.consider(map.get(word.slice(0, length)), word, stem, stamp, found)
+    for (const [length, map] of this.bySuffix) if (word.length >= length) this.consider(map.get(word.slice(-length)), word, stem, stamp, found)
+    if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) this.consider(this.byInfix.get(word.slice(k, k + KEY)), word, stem, stamp, found)
+    if (this.infixes.length > 0) this.consider(this.infixes, word, stem, stamp, found)
+    return found.length === 0 ? NO_ENTRIES : found
+  }
+
+  private consider(list: ReadonlyArray<Entry> | undefined, word: string, stem: string, stamp: number, found: Array<Entry>): void {
+    if (list === undefined) return
+    for (const entry of list) {
+      if (entry.mark === stamp) continue
+      entry.mark = stamp
+      if (matchesElement(entry.steps[0]!.element, word, stem)) found.push(entry)
     }
-    consider(this.byWord.get(word))
-    if (stem.length > 0) consider(this.byStem.get(stem))
-    for (const [length, map] of this.byPrefix) if (word.length >= length) consider(map.get(word.slice(0, length)))
-    for (const [length, map] of this.bySuffix) if (word.length >= length) consider(map.get(word.slice(-length)))
-    if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) consider(this.byInfix.get(word.slice(k, k + KEY)))
-    if (this.infixes.length > 0) consider(this.infixes)
-    return found ?? NO_ENTRIES
   }
 
   /** The forms of a sentence's tokens (as `forms`) and every hit in it (as `scan`), in one pass. */

@@ -157,7 +157,9 @@ const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
 let slots = new Int32Array(1 << 14).fill(-1)
 const formList: Array<WordForm> = []
-const formHashes: Array<number> = []
+/** the hash and the word of each form, beside it: a probe reads no form it does not return */
+let formHashes = new Int32Array(1 << 13)
+const formWords: Array<string> = []
 
 const sameText = (word: string, text: string, from: number): boolean => {
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false
@@ -169,8 +171,8 @@ const formAt = (text: string, from: number, to: number, hash: number, ascii: boo
   let slot = hash & mask
   for (let index = slots[slot]!; index !== -1; index = slots[slot]!) {
     if (formHashes[index] === hash) {
-      const form = formList[index]!
-      if (form.raw.length === to - from && sameText(form.raw, text, from)) return form
+      const word = formWords[index]!
+      if (word.length === to - from && sameText(word, text, from)) return formList[index]!
     }
     slot = (slot + 1) & mask
   }
@@ -179,9 +181,16 @@ const formAt = (text: string, from: number, to: number, hash: number, ascii: boo
   const raw = slice.length >= 13 ? slice.split("").join("") : slice
   const form = new WordForm(raw, ascii ? raw.toLowerCase() : fold(raw))
   if (formList.length < FORMS) {
-    slots[slot] = formList.length
+    const index = formList.length
+    slots[slot] = index
     formList.push(form)
-    formHashes.push(hash)
+    formWords.push(raw)
+    if (index >= formHashes.length) {
+      const hashes = new Int32Array(formHashes.length * 2)
+      hashes.set(formHashes)
+      formHashes = hashes
+    }
+    formHashes[index] = hash
     if (formList.length * 2 > slots.length) grow()
   }
   return form
