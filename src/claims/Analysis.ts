@@ -8,7 +8,7 @@ import type { Hit, Lexicon } from "../languages/Lexicon.ts"
 import type { LanguageResource } from "../languages/LanguageResource.ts"
 import type { Normalized } from "../normalize/Normalize.ts"
 import { toOriginal } from "../text/NormalizedText.ts"
-import { type Token, tokenize } from "../text/Tokens.ts"
+import { type Token, tokenizeForms } from "../text/Tokens.ts"
 import { DurationReader, type Duration } from "./Durations.ts"
 import { quoteSpans } from "./Quotes.ts"
 
@@ -99,14 +99,17 @@ export const analyzeDocument = (
   const at = (i: number) => toOriginal(text, i)
 
   // Quotations are found per paragraph, then cut per sentence.
-  const paragraphQuotes = new Map<number, ReturnType<typeof quoteSpans>>()
+  const paragraphExtent = new Map<number, { start: number; end: number }>()
   for (const span of sentences) {
-    if (paragraphQuotes.has(span.paragraph)) continue
-    const inParagraph = sentences.filter((s) => s.paragraph === span.paragraph)
-    const start = Math.min(...inParagraph.map((s) => s.start))
-    const end = Math.max(...inParagraph.map((s) => s.end))
-    paragraphQuotes.set(span.paragraph, quoteSpans(original, start, end, at))
+    const extent = paragraphExtent.get(span.paragraph)
+    if (extent === undefined) paragraphExtent.set(span.paragraph, { start: span.start, end: span.end })
+    else {
+      if (span.start < extent.start) extent.start = span.start
+      if (span.end > extent.end) extent.end = span.end
+    }
   }
+  const paragraphQuotes = new Map<number, ReturnType<typeof quoteSpans>>()
+  for (const [paragraph, { start, end }] of paragraphExtent) paragraphQuotes.set(paragraph, quoteSpans(original, start, end, at))
   const quoteIds = new Map<string, number>()
 
   const analyzed: Array<AnalyzedSentence> = []
@@ -114,10 +117,10 @@ export const analyzeDocument = (
     if (span.role === "boilerplate") continue
     const tools = toolsOf(span.language)
     if (tools === undefined) continue
-    const tokens = tokenize(text.text, span.start, span.end)
+    const { tokens, forms: wordForms } = tokenizeForms(text.text, span.start, span.end)
     const gaps = tokens.map((t, i) => text.text.slice(i === 0 ? span.start : tokens[i - 1]!.end, t.start))
-    const hits = tools.lexicon.scan(tools.lexicon.forms(tokens))
-    const named = entities.mentions(tokens)
+    const { forms, hits } = tools.lexicon.analyze(tokens, wordForms)
+    const named = entities.mentions(tokens, wordForms)
     const described = hits.filter((h) => h.kind === "entity").map((h) => ({ id: h.id, from: h.from, to: h.to }))
     const allEntities = [...named, ...described].sort((a, b) => a.from - b.from || (a.id < b.id ? -1 : 1))
     const candidates: Array<Candidate> = []
@@ -153,7 +156,7 @@ export const analyzeDocument = (
       quotes.set(id, { opensHere: q.open >= span.start, closesHere: q.close < span.end, openToken, closeToken })
     }
 
-    const durations = tools.durations.read(tokens, gaps, hits)
+    const durations = tools.durations.read(tokens, gaps, hits, forms.folded, wordForms)
     analyzed.push({
       index: analyzed.length,
       segment: span.segment,
@@ -169,7 +172,8 @@ export const analyzeDocument = (
       durations,
       quoteOf,
       quotes,
-      boundaryBefore: gaps.map((g, i) => i > 0 && BOUNDARY.test(g)),
+      // most gaps are one space, which is no boundary
+      boundaryBefore: gaps.map((g, i) => i > 0 && g !== " " && BOUNDARY.test(g)),
       terms: indexTerms(hits, allEntities, durations)
     })
   }

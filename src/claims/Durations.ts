@@ -7,7 +7,7 @@
 import type { DurationUnit, LanguageResource } from "../languages/LanguageResource.ts"
 import type { Hit, Lexicon } from "../languages/Lexicon.ts"
 import { matchesElement, parsePattern } from "../languages/Lexicon.ts"
-import type { Token } from "../text/Tokens.ts"
+import type { Token, WordForm } from "../text/Tokens.ts"
 
 export interface Duration {
   /** token positions of the number's first word and the unit */
@@ -24,6 +24,19 @@ interface NumberForm {
   readonly value: number
   readonly article: boolean
   readonly adds: boolean
+}
+
+interface Compound {
+  readonly minutes: number
+  readonly unit: DurationUnit
+}
+
+interface WordReading {
+  /** the word (folded) it is the reading of */
+  readonly word: string
+  readonly number: NumberForm | undefined
+  readonly unit: DurationUnit | undefined
+  readonly compound: Compound | undefined
 }
 
 interface UnitMatcher {
@@ -54,33 +67,42 @@ export class DurationReader {
     })
   }
 
+  /** What each word (folded) is to the reader: a number, a unit, a compound of both; kept per word. */
+  private readonly words = new Map<string, WordReading>()
+
+  private reading(folded: string): WordReading {
+    const cached = this.words.get(folded)
+    if (cached !== undefined) return cached
+    const reading: WordReading = { word: folded, number: this.findNumber(folded), unit: this.findUnit(folded), compound: this.findCompound(folded) }
+    if (this.words.size < 100_000) this.words.set(folded, reading)
+    return reading
+  }
+
   private numberOf(folded: string): NumberForm | undefined {
+    return this.reading(folded).number
+  }
+
+  private unitOf(folded: string): DurationUnit | undefined {
+    return this.reading(folded).unit
+  }
+
+  private findNumber(folded: string): NumberForm | undefined {
     if (/^\d+$/.test(folded)) return { value: Number(folded), article: false, adds: false }
     const exact = this.numbers.get(folded)
     if (exact !== undefined) return exact
     return this.numberPrefixes.find(([prefix]) => folded.startsWith(prefix))?.[1]
   }
 
-  private unitOf(folded: string): DurationUnit | undefined {
+  private findUnit(folded: string): DurationUnit | undefined {
     return this.units.find((u) => u.test(folded))?.unit
   }
 
   /** A compound of number word and unit in one token: "zweistündig", "kétórás", "90minutes". */
-  private readonly compounds = new Map<string, { readonly minutes: number; readonly unit: DurationUnit } | null>()
-
-  private compound(folded: string): { readonly minutes: number; readonly unit: DurationUnit } | undefined {
-    const cached = this.compounds.get(folded)
-    if (cached !== undefined) return cached ?? undefined
-    const found = this.findCompound(folded)
-    if (this.compounds.size < 50_000) this.compounds.set(folded, found ?? null)
-    return found
-  }
-
-  private findCompound(folded: string): { readonly minutes: number; readonly unit: DurationUnit } | undefined {
+  private findCompound(folded: string): Compound | undefined {
     for (let cut = folded.length - 2; cut >= 1; cut--) {
       const number = this.numbers.get(folded.slice(0, cut)) ?? (/^\d+$/.test(folded.slice(0, cut)) ? { value: Number(folded.slice(0, cut)), article: false, adds: false } : undefined)
       if (number === undefined) continue
-      const unit = this.unitOf(folded.slice(cut))
+      const unit = this.findUnit(folded.slice(cut))
       if (unit !== undefined) return { minutes: number.value * unit.minutes, unit }
     }
     return undefined
@@ -89,16 +111,33 @@ export class DurationReader {
   /**
    * @param gaps text between token i-1 and token i (decimal commas live there)
    * @param hits the sentence's lexicon hits (connectors, offsets, APPROX)
+   * @param forms the tokens folded as the lexicon folds them, when already known
+   * @param wordForms the tokens' forms from `tokenizeForms`: what a word reads as is kept on it
    */
-  read(tokens: ReadonlyArray<Token>, gaps: ReadonlyArray<string>, hits: ReadonlyArray<Hit>): Array<Duration> {
+  read(
+    tokens: ReadonlyArray<Token>,
+    gaps: ReadonlyArray<string>,
+    hits: ReadonlyArray<Hit>,
+    forms?: ReadonlyArray<string>,
+    wordForms?: ReadonlyArray<WordForm>
+  ): Array<Duration> {
     const at = (kind: string, i: number) => hits.some((h) => h.kind === kind && h.from <= i && i <= h.to)
     const approxAt = (i: number) => hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.to < i && h.to >= i - 3)
     const durations: Array<Duration> = []
-    const folded = tokens.map((t) => this.lexicon.refold(t.folded))
+    const folded = forms ?? tokens.map((t) => this.lexicon.refold(t.folded))
     let i = 0
     while (i < tokens.length) {
       const word = folded[i]!
-      const compound = this.compound(word)
+      const form = wordForms?.[i]
+      let reading = form !== undefined && form.reader === this ? (form.reading as WordReading) : undefined
+      if (reading === undefined || reading.word !== word) {
+        reading = this.reading(word)
+        if (form !== undefined) {
+          form.reader = this
+          form.reading = reading
+        }
+      }
+      const compound = reading.compound
       if (compound !== undefined) {
         // "másfél órás" is handled below; here the whole token is number+unit
         // an adjective ("after a two-hour meeting") still measures its noun; only a word after it ("two-hour delay") shifts it
@@ -108,14 +147,18 @@ export class DurationReader {
         i++
         continue
       }
-      const first = this.numberOf(word)
+      const first = reading.number
       if (first === undefined) {
         // a unit with no number after "about", "a good", "just under" ("slabo uro", "knapp Stunde"), or followed by "and a half" ("uro in pol")
-        const bare = this.unitOf(word)
+        const bare = reading.unit
+        if (bare === undefined) {
+          i++
+          continue
+        }
         const half = at("connector", i + 1) ? this.numberOf(folded[i + 2] ?? "") : undefined
         const approx = hits.some((h) => h.kind === "concept" && h.id === "APPROX" && h.to === i - 1)
         const alone = bare?.bare === true
-        if (bare !== undefined && (approx || alone || (half !== undefined && half.value < 1)) && !at("offsetBefore", i - 1) && !at("offsetAfter", i + 1)) {
+        if ((approx || alone || (half !== undefined && half.value < 1)) && !at("offsetBefore", i - 1) && !at("offsetAfter", i + 1)) {
           const fraction = half !== undefined && half.value < 1 ? half.value : 0
           const end = fraction > 0 ? i + 2 : i
           durations.push({ from: i, to: end, minutes: (1 + fraction) * bare.minutes, approx, adjective: bare.adjective ?? false })

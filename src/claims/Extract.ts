@@ -43,11 +43,21 @@ export interface Trial {
 
 const distance = (a: Span, b: Span) => (a.to < b.from ? b.from - a.to : b.to < a.from ? a.from - b.to : 0)
 
+/** The least distance from a span to any of the anchors, or `none` when there are none. */
+const minDistance = (span: Span, anchors: ReadonlyArray<Span>, none: number): number => {
+  let least = none
+  for (const a of anchors) {
+    const d = distance(span, a)
+    if (d < least) least = d
+  }
+  return least
+}
+
 const nearestTo = <S extends Span>(spans: ReadonlyArray<S>, anchors: ReadonlyArray<Span>): S | undefined => {
   let best: S | undefined
   let bestDistance = Infinity
   for (const s of spans) {
-    const d = anchors.length === 0 ? s.from : Math.min(...anchors.map((a) => distance(s, a)))
+    const d = anchors.length === 0 ? s.from : minDistance(s, anchors, Infinity)
     if (d < bestDistance) {
       best = s
       bestDistance = d
@@ -85,7 +95,7 @@ const slotValue = (slot: Slot, claim: Claim, sentence: AnalyzedSentence, previou
         if (spans === null) continue
         if (slot.pick !== "nearest") return rule.value
         const near = nearestTo(spans, anchors)
-        const d = near === undefined ? Infinity : Math.min(...anchors.map((a) => distance(near, a)), Infinity)
+        const d = near === undefined ? Infinity : minDistance(near, anchors, Infinity)
         if (best === undefined || d < best.distance) best = { value: rule.value, distance: d }
       }
       return best?.value ?? slot.default
@@ -114,6 +124,76 @@ const negationFor = (sentence: AnalyzedSentence, first: number, last: number, cu
     h.kind === "negation" && h.from >= scopeStart && h.from <= scopeEnd && sentence.quoteOf[h.from] === cueQuote && !insideCue(h) && !exempt(h)
   )
   return hit === undefined ? null : hit.from
+}
+
+const requiredOfClaims = new WeakMap<Claim, ReadonlyArray<ReadonlyArray<string>>>()
+
+/** The groups a sentence must hold a term of for the claim to match: all but those a speaker may satisfy. */
+const requiredGroups = (claim: Claim): ReadonlyArray<ReadonlyArray<string>> => {
+  let required = requiredOfClaims.get(claim)
+  if (required === undefined) {
+    required = claim.all.filter((group) => !group.some((t) => t.startsWith("speaker:")))
+    requiredOfClaims.set(claim, required)
+  }
+  return required
+}
+
+const holdsAll = (sentence: AnalyzedSentence, groups: ReadonlyArray<ReadonlyArray<string>>): boolean => {
+  const { terms } = sentence
+  for (const group of groups) {
+    let holds = false
+    for (const term of group) {
+      if (terms.has(term)) {
+        holds = true
+        break
+      }
+    }
+    if (!holds) return false
+  }
+  return true
+}
+
+/** Concept ids are upper case, entity ids lower case: /^[A-Z]/ on the term. */
+const isConcept = (term: string): boolean => {
+  const c = term.charCodeAt(0)
+  return c >= 65 && c <= 90
+}
+
+const conceptGroupsOfClaims = new WeakMap<Claim, ReadonlyArray<boolean>>()
+
+/** For each group of a claim: whether it names a concept. */
+const conceptGroupsOf = (claim: Claim): ReadonlyArray<boolean> => {
+  let groups = conceptGroupsOfClaims.get(claim)
+  if (groups === undefined) {
+    groups = claim.all.map((group) => group.some(isConcept))
+    conceptGroupsOfClaims.set(claim, groups)
+  }
+  return groups
+}
+
+const slotNamesOfClaims = new WeakMap<Claim, ReadonlyArray<string>>()
+
+const slotNamesOf = (claim: Claim): ReadonlyArray<string> => {
+  let names = slotNamesOfClaims.get(claim)
+  if (names === undefined) {
+    names = Object.keys(claim.slots).sort()
+    slotNamesOfClaims.set(claim, names)
+  }
+  return names
+}
+
+const rolesOfDocuments = new WeakMap<Normalized, ReadonlyMap<number, string>>()
+
+/** The role of the first sentence span that starts at `start` ("body" when none does). */
+const roleAt = (normalized: Normalized, start: number): string => {
+  let roles = rolesOfDocuments.get(normalized)
+  if (roles === undefined) {
+    const byStart = new Map<number, string>()
+    for (const s of normalized.sentences) if (!byStart.has(s.start)) byStart.set(s.start, s.role)
+    roles = byStart
+    rolesOfDocuments.set(normalized, roles)
+  }
+  return roles.get(start) ?? "body"
 }
 
 const termsOfClaims = new WeakMap<Claim, ReadonlySet<string>>()
@@ -183,13 +263,14 @@ export const evaluate = (
     groups.push(spans[0]!.term)
     found.push(spans)
   }
-  const chosen = chooseCues(found, claim.all.map((group) => group.some((t) => /^[A-Z]/.test(t))))
+  const conceptGroups = conceptGroupsOf(claim)
+  const chosen = chooseCues(found, conceptGroups)
   chosen.forEach((c, g) => {
     if (c !== undefined) groups[g] = c.term
   })
-  const concepts = chosen.filter((c): c is Span & { readonly term: string } => c !== undefined && /^[A-Z]/.test(c.term))
+  const concepts = chosen.filter((c): c is Span & { readonly term: string } => c !== undefined && isConcept(c.term))
   // the groups that name a concept must sit close together; a group of names only (who is meant) may be anywhere
-  const near = chosen.filter((c, g): c is Span & { readonly term: string } => c !== undefined && claim.all[g]!.some((t) => /^[A-Z]/.test(t)))
+  const near = chosen.filter((c, g): c is Span & { readonly term: string } => c !== undefined && conceptGroups[g] === true)
   if (claim.within !== undefined && near.length > 1) {
     const width = Math.max(...near.map((c) => c.to)) - Math.min(...near.map((c) => c.from))
     if (width > claim.within) return { sentence, groups, failed: `the cues are ${width} words apart, more than ${claim.within}`, match: null }
@@ -218,7 +299,7 @@ export const evaluate = (
   const durationCue = chosen.find((c) => c?.term === "DURATION")
   const duration = durationCue === undefined ? undefined : sentence.durations.find((d) => d.from === durationCue.from)
   const slots: Record<string, SlotValue> = {}
-  for (const name of Object.keys(claim.slots).sort()) {
+  for (const name of slotNamesOf(claim)) {
     const value = slotValue(claim.slots[name]!, claim, sentence, previous, duration)
     if (value !== undefined) slots[name] = value
   }
@@ -241,15 +322,26 @@ export const evaluate = (
     end,
     cues: [...cueTokens].sort((a, b) => a - b).map((i) => sentence.tokens[i]!.raw),
     negation: negation === null ? null : sentence.tokens[negation]!.raw,
-    segmentRole: source.normalized.sentences.find((s) => s.start === sentence.start)?.role ?? "body",
+    segmentRole: roleAt(source.normalized, sentence.start),
     backReference: sentence.hits.some((h) => h.kind === "past"),
-    timeCues: timeCuesOf(sentence)
+    timeCues: [...timeCuesOf(sentence)]
   })
   return { sentence, groups, failed: null, match }
 }
 
-/** Explicit years ("2019", not "1950er") and past markers of a sentence, as written. */
-const timeCuesOf = (sentence: AnalyzedSentence): Array<string> => {
+const timeCuesOfSentences = new WeakMap<AnalyzedSentence, ReadonlyArray<string>>()
+
+/** Explicit years ("2019", not "1950er") and past markers of a sentence, as written; worked out once per sentence. */
+const timeCuesOf = (sentence: AnalyzedSentence): ReadonlyArray<string> => {
+  let cues = timeCuesOfSentences.get(sentence)
+  if (cues === undefined) {
+    cues = findTimeCues(sentence)
+    timeCuesOfSentences.set(sentence, cues)
+  }
+  return cues
+}
+
+const findTimeCues = (sentence: AnalyzedSentence): Array<string> => {
   const cues: Array<{ readonly at: number; readonly text: string }> = []
   for (const h of sentence.hits) {
     if (h.kind === "past") cues.push({ at: h.from, text: sentence.tokens.slice(h.from, h.to + 1).map((t) => t.raw).join(" ") })
@@ -325,8 +417,15 @@ export const makeExtractor = (languages: LanguageSet): Extractor => {
 
   const extract = (prepared: PreparedDocument, claims: ReadonlyArray<Claim>): Extracted => {
     const matches: Array<Match> = []
+    const { sentences } = prepared
     for (const claim of claims) {
-      for (const trial of trials(prepared, claim)) if (trial.match !== null) matches.push(trial.match)
+      const required = requiredGroups(claim)
+      for (const sentence of sentences) {
+        // a sentence without any term of a group the claim needs is no match: its trial is not made
+        if (!holdsAll(sentence, required)) continue
+        const trial = evaluate(claim, sentence, previousInSegment(sentences, sentence), prepared.speakers, prepared)
+        if (trial.match !== null) matches.push(trial.match)
+      }
     }
     const diagnostics = prepared.missingLanguages.map((language) =>
       new Diagnostic({

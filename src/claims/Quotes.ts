@@ -21,13 +21,20 @@ export interface QuoteSpan {
   readonly close: number
 }
 
+/** The keys of CLOSERS_OF and ”, the only characters that open or close a quotation. */
+const isQuoteMark = (code: number): boolean =>
+  code === 0x22 || code === 0xab || code === 0xbb || code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2039 || code === 0x203a
+
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c)
 
 export const quoteSpans = (original: string, start: number, end: number, toOriginal: (i: number) => number): Array<QuoteSpan> => {
   const spans: Array<QuoteSpan> = []
   let open: { position: number; closers: string } | null = null
   for (let i = start; i < end; i++) {
-    const c = original[toOriginal(i)]!
+    const at = toOriginal(i)
+    // only quotation marks open or close anything
+    if (!isQuoteMark(original.charCodeAt(at))) continue
+    const c = original[at]!
     const closers = CLOSERS_OF[c]
     if (open !== null && open.closers.includes(c)) {
       spans.push({ open: open.position, close: i })

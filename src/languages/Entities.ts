@@ -6,7 +6,7 @@
  */
 import { distance } from "fastest-levenshtein"
 import { Schema } from "effect"
-import { transliterationKey, type Token } from "../text/Tokens.ts"
+import { transliterationKey, type Token, type WordForm } from "../text/Tokens.ts"
 
 export const EntityKind = Schema.Literals(["person", "organisation", "country", "place", "media"])
 
@@ -44,6 +44,8 @@ interface Name {
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u
 
 const SHORT_NAME_ENDINGS = new Set(["a", "u", "e", "om", "em", "ovi", "ove", "ov", "nek", "et", "mel", "hez", "tol", "rol", "bol", "nak", "ot", "s", "y", "i", "ja", "ju", "jem", "ovo", "ova", "owi", "ie", "iem", "uv", "ovu", "ovy", "a"])
+
+const NO_NAMES: ReadonlyArray<Name> = []
 
 export class EntityIndex {
   private readonly exact = new Map<string, Array<Name>>()
@@ -101,6 +103,8 @@ export class EntityIndex {
           if (Math.abs(name.key.length - key.length) <= allowed + 4) {
             // compare the stem part too, so an inflected misspelling still counts
             for (let cut = key.length; cut >= Math.max(5, key.length - 4); cut--) {
+              // the edit distance is at least the difference in length
+              if (Math.abs(cut - name.key.length) > allowed) continue
               if (distance(key.slice(0, cut), name.key) <= allowed) {
                 add([name])
                 break
@@ -114,17 +118,43 @@ export class EntityIndex {
     return found
   }
 
-  mentions(tokens: ReadonlyArray<Token>): Array<Mention> {
+  /** The names a word as written can be where it stands: none unless it starts with a capital; an acronym only in capitals. */
+  private readonly written = new Map<string, ReadonlyArray<Name>>()
+
+  private namesWritten(raw: string): ReadonlyArray<Name> {
+    const cached = this.written.get(raw)
+    if (cached !== undefined) return cached
+    // names are written with a capital: "восточный" (eastern) and "ким" (whom) are not Vostochny and Kim
+    let names: ReadonlyArray<Name> = NO_NAMES
+    if (CAPITAL.test(raw)) {
+      const all = this.namesOf(raw)
+      names = all.some((name) => name.capitals) && raw !== raw.toUpperCase() ? all.filter((name) => !name.capitals) : all
+    }
+    if (this.written.size < 100_000) this.written.set(raw, names)
+    return names
+  }
+
+  /** @param forms the tokens' forms from `tokenizeForms`: the names a word can be are kept on it */
+  mentions(tokens: ReadonlyArray<Token>, forms?: ReadonlyArray<WordForm>): Array<Mention> {
     const mentions: Array<Mention> = []
-    tokens.forEach((token, i) => {
-      // names are written with a capital: "восточный" (eastern) and "ким" (whom) are not Vostochny and Kim
-      if (!CAPITAL.test(token.raw)) return
-      for (const name of this.namesOf(token.raw)) {
-        if (name.capitals && token.raw !== token.raw.toUpperCase()) continue
+    for (let i = 0; i < tokens.length; i++) {
+      const raw = tokens[i]!.raw
+      const form = forms?.[i]
+      let names: ReadonlyArray<Name>
+      if (form !== undefined && form.entityIndex === this && form.raw === raw) names = form.names as ReadonlyArray<Name>
+      else {
+        names = this.namesWritten(raw)
+        if (form !== undefined && form.raw === raw) {
+          form.entityIndex = this
+          form.names = names
+        }
+      }
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k]!
         if (this.excluded(name.id, tokens, i)) continue
         mentions.push({ id: name.id, from: i, to: i })
       }
-    })
+    }
     return mentions
   }
 

@@ -5,7 +5,7 @@
  */
 import { stemmerFor } from "./Stemmers.ts"
 import type { LanguageResource, Stemmer } from "./LanguageResource.ts"
-import { fold } from "../text/Tokens.ts"
+import { fold, type WordForm, wordsOf } from "../text/Tokens.ts"
 
 /** What a pattern stands for: a concept, an entity description, a speaker group, or a cue list. */
 export type HitKind =
@@ -55,7 +55,7 @@ interface Entry {
   readonly id: string
   readonly pattern: string
   readonly steps: ReadonlyArray<Step>
-  /** the last (scan, token) this entry was tried at: an entry found under several keys is tried once */
+  /** the last `candidates` call that considered this entry */
   mark: number
 }
 
@@ -65,7 +65,7 @@ export class PatternError extends Error {
   }
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu
+const ASCII = /^[\x00-\x7f]*$/
 const GAP = 8
 
 /**
@@ -102,7 +102,13 @@ const SERBIAN_LATIN: Record<string, string> = {
 
 const serbianLatin = (word: string): string => (/[\u0400-\u04ff]/.test(word) ? [...word].map((c) => SERBIAN_LATIN[c] ?? c).join("") : word.replace(/đ/g, "dj"))
 
-export const parsePattern = (pattern: string, stem: (word: string) => string, refold: (folded: string) => string = (w) => w): ReadonlyArray<Step> => {
+export const parsePattern = (
+  pattern: string,
+  stem: (word: string) => string,
+  refold: (folded: string) => string = (w) => w,
+  /** stem the words after the first only when a match needs it (the index needs the first word's stem at once) */
+  lazyStems = false
+): ReadonlyArray<Step> => {
   const steps: Array<Step> = []
   let gap = 0
   for (const chunk of pattern.trim().split(/\s+/)) {
@@ -115,7 +121,9 @@ export const parsePattern = (pattern: string, stem: (word: string) => string, re
     const body = exact ? chunk.slice(1) : chunk
     const leading = body.startsWith("*")
     const trailing = body.endsWith("*") && body.length > 1
-    const words = [...body.replace(/^\*|\*$/g, "").normalize("NFC").toLowerCase().matchAll(WORD)].map((m) => m[0])
+    const stripped = body.replace(/^\*|\*$/g, "")
+    // NFC leaves ASCII as it is
+    const words = wordsOf((ASCII.test(stripped) ? stripped : stripped.normalize("NFC")).toLowerCase())
     if (words.length === 0) throw new PatternError(pattern, `"${chunk}" has no letters`)
     words.forEach((written, index) => {
       const word = refold(fold(written))
@@ -134,7 +142,7 @@ export const parsePattern = (pattern: string, stem: (word: string) => string, re
       } else if (exact) {
         element = { type: "exact", word }
       } else {
-        element = { type: "stem", word, stem: stem(written) }
+        element = lazyStems && steps.length > 0 ? new LazyStem(word, written, stem) : { type: "stem", word, stem: stem(written) }
       }
       steps.push({ element, gap: index === 0 ? gap : 0 })
       gap = 0
@@ -142,6 +150,17 @@ export const parsePattern = (pattern: string, stem: (word: string) => string, re
   }
   if (gap > 0) throw new PatternError(pattern, "a gap cannot end a pattern")
   return steps
+}
+
+/** A stem element whose stem is computed the first time it is read: stemming is most of compiling a lexicon. */
+class LazyStem {
+  readonly type = "stem"
+  private stemmed: string | undefined
+  constructor(readonly word: string, private readonly written: string, private readonly stemOf: (word: string) => string) {}
+  get stem(): string {
+    if (this.stemmed === undefined) this.stemmed = this.stemOf(this.written)
+    return this.stemmed
+  }
 }
 
 export interface TokenForms {
@@ -179,8 +198,8 @@ export class Lexicon {
   private readonly byInfix = new Map<string, Array<Entry>>()
   /** prefix patterns shorter than a key (digits): tried on every word */
   private readonly infixes: Array<Entry> = []
-  private stamp = 0
   private readonly stemCache = new Map<string, string>()
+  private stamp = 0
   readonly stem: (word: string) => string
 
   readonly refold: (folded: string) => string
@@ -199,7 +218,7 @@ export class Lexicon {
   }
 
   add(kind: HitKind, id: string, pattern: string): void {
-    const steps = parsePattern(pattern, this.stem, this.refold)
+    const steps = parsePattern(pattern, this.stem, this.refold, true)
     const entry: Entry = { kind, id, pattern, steps, mark: 0 }
     const first = steps[0]!.element
     const push = (map: Map<string, Array<Entry>>, key: string) => {
@@ -249,42 +268,138 @@ export class Lexicon {
     return { folded: tokens.map((t) => this.refold(t.folded)), stems: tokens.map((t) => this.stem(t.raw.toLowerCase())) }
   }
 
-  /** Every hit of every list in a sentence, in token order. */
-  scan(forms: TokenForms): Array<Hit> {
-    const hits: Array<Hit> = []
-    const { folded, stems } = forms
-    let mark = 0
-    const tryAll = (list: ReadonlyArray<Entry> | undefined, i: number) => {
-      if (list === undefined) return
-      for (const entry of list) {
-        if (entry.mark === mark) continue
-        entry.mark = mark
-        const to = this.follow(entry.steps, folded, stems, i)
-        if (to !== -1) hits.push({ kind: entry.kind, id: entry.id, from: i, to })
-      }
-    }
-    for (let i = 0; i < folded.length; i++) {
-      const word = folded[i]!
-      const stem = stems[i]!
-      mark = ++this.stamp
-      tryAll(this.byWord.get(word), i)
-      if (stem.length > 0) tryAll(this.byStem.get(stem), i)
-      for (const [length, map] of this.byPrefix) if (word.length >= length) tryAll(map.get(word.slice(0, length)), i)
-      for (const [length, map] of this.bySuffix) if (word.length >= length) tryAll(map.get(word.slice(-length)), i)
-      if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) tryAll(this.byInfix.get(word.slice(k, k + KEY)), i)
-      if (this.infixes.length > 0) tryAll(this.infixes, i)
-    }
-    return dedupe(hits)
+  /** What a word as written comes to: its folded form, its stem and the entries its first element fits, kept per word. */
+  private readonly words = new Map<string, WordInfo>()
+
+  private wordInfo(raw: string, folded: string): WordInfo {
+    const cached = this.words.get(raw)
+    // a token's folded form is its raw word folded: the check only guards tokens made otherwise
+    if (cached !== undefined && cached.source === folded) return cached
+    const word = this.refold(folded)
+    const stem = this.stem(raw.toLowerCase())
+    const entries = this.candidates(word, stem)
+    const info: WordInfo = { source: folded, folded: word, stem, entries, next: nextIndex(entries) }
+    if (cached === undefined && this.words.size < WORD_CACHE) this.words.set(raw, info)
+    return info
   }
 
-  /** Where the pattern ends when it starts at `start`, or -1. Gaps take the nearest fit. */
+  /**
+   * The entries whose first element fits a word: every index the word can be found under, in the order the scan
+   * looks them up, each entry once.
+   */
+  private candidates(word: string, stem: string): ReadonlyArray<Entry> {
+    // an entry found under several keys is considered once: the first time, marked with this call's stamp
+    const stamp = ++this.stamp
+    const found: Array<Entry> = []
+    this.consider(this.byWord.get(word), word, stem, stamp, found)
+    if (stem.length > 0) this.consider(this.byStem.get(stem), word, stem, stamp, found)
+    for (const [length, map] of this.byPrefix) if (word.length >= length) this.consider(map.get(word.slice(0, length)), word, stem, stamp, found)
+    for (const [length, map] of this.bySuffix) if (word.length >= length) this.consider(map.get(word.slice(-length)), word, stem, stamp, found)
+    if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) this.consider(this.byInfix.get(word.slice(k, k + KEY)), word, stem, stamp, found)
+    if (this.infixes.length > 0) this.consider(this.infixes, word, stem, stamp, found)
+    return found.length === 0 ? NO_ENTRIES : found
+  }
+
+  private consider(list: ReadonlyArray<Entry> | undefined, word: string, stem: string, stamp: number, found: Array<Entry>): void {
+    if (list === undefined) return
+    for (const entry of list) {
+      if (entry.mark === stamp) continue
+      entry.mark = stamp
+      if (matchesElement(entry.steps[0]!.element, word, stem)) found.push(entry)
+    }
+  }
+
+  /** The forms of a sentence's tokens (as `forms`) and every hit in it (as `scan`), in one pass. */
+  analyze(
+    tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>,
+    /** the tokens' forms from `tokenizeForms`: the word's lexicon entry is kept on it */
+    wordForms?: ReadonlyArray<WordForm>
+  ): { readonly forms: TokenForms; readonly hits: Array<Hit> } {
+    const n = tokens.length
+    const folded = new Array<string>(n)
+    const stems = new Array<string>(n)
+    const infos = new Array<WordInfo>(n)
+    for (let i = 0; i < n; i++) {
+      const token = tokens[i]!
+      const form = wordForms?.[i]
+      let info = form !== undefined && form.lexicon === this && form.raw === token.raw ? (form.lexical as WordInfo) : undefined
+      if (info === undefined || info.source !== token.folded) {
+        info = this.wordInfo(token.raw, token.folded)
+        if (form !== undefined && form.raw === token.raw) {
+          form.lexicon = this
+          form.lexical = info
+        }
+      }
+      folded[i] = info.folded
+      stems[i] = info.stem
+      infos[i] = info
+    }
+    const hits: Array<Hit> = []
+    for (let i = 0; i < n; i++) {
+      const info = infos[i]!
+      const entries = info.entries
+      if (entries.length === 0) continue
+      const next = info.next
+      if (next === null) {
+        this.hitsAt(entries, null, folded, stems, i, hits)
+        continue
+      }
+      // the entries whose second word must stand right after this one are tried only when it does
+      if (i + 1 === n) {
+        this.hitsAt(entries, next.others, folded, stems, i, hits)
+        continue
+      }
+      const byWord = next.byWord.get(folded[i + 1]!)
+      const stem = stems[i + 1]!
+      const byStem = stem.length > 0 ? next.byStem.get(stem) : undefined
+      this.hitsAt(entries, byWord === undefined && byStem === undefined ? next.others : merge(next.others, byWord, byStem), folded, stems, i, hits)
+    }
+    return { forms: { folded, stems }, hits }
+  }
+
+  /** The hits of the entries (those at `which`, or all) starting at `i`, in their order, each distinct hit once. */
+  private hitsAt(entries: ReadonlyArray<Entry>, which: ReadonlyArray<number> | null, folded: ReadonlyArray<string>, stems: ReadonlyArray<string>, i: number, hits: Array<Hit>): void {
+    // hits are in order of their first token: a repeated one can only be among those starting here
+    const here = hits.length
+    const count = which === null ? entries.length : which.length
+    for (let e = 0; e < count; e++) {
+      const entry = entries[which === null ? e : which[e]!]!
+      const to = entry.steps.length === 1 ? i : this.follow(entry.steps, folded, stems, i)
+      if (to === -1) continue
+      let repeated = false
+      for (let k = here; k < hits.length; k++) {
+        const h = hits[k]!
+        if (h.to === to && h.id === entry.id && h.kind === entry.kind) {
+          repeated = true
+          break
+        }
+      }
+      if (!repeated) hits.push({ kind: entry.kind, id: entry.id, from: i, to })
+    }
+  }
+
+  /** Every hit of every list in a sentence, in token order. */
+  scan(forms: TokenForms): Array<Hit> {
+    const { folded, stems } = forms
+    return this.hitsOf(folded, stems, folded.map((word, i) => this.candidates(word, stems[i]!)))
+  }
+
+  /** The hits of the candidate entries at each position, in token order; the same hit (kind, id, from, to) once. */
+  private hitsOf(folded: ReadonlyArray<string>, stems: ReadonlyArray<string>, lists: ReadonlyArray<ReadonlyArray<Entry>>): Array<Hit> {
+    const hits: Array<Hit> = []
+    for (let i = 0; i < lists.length; i++) if (lists[i]!.length > 0) this.hitsAt(lists[i]!, null, folded, stems, i, hits)
+    return hits
+  }
+
+  /** Where the pattern ends when its first element fits the word at `start`, or -1. Gaps take the nearest fit. */
   private follow(steps: ReadonlyArray<Step>, folded: ReadonlyArray<string>, stems: ReadonlyArray<string>, start: number): number {
-    if (!matchesElement(steps[0]!.element, folded[start]!, stems[start]!)) return -1
     let position = start
+    const lastToken = folded.length - 1
     for (let s = 1; s < steps.length; s++) {
       const step = steps[s]!
       let found = -1
-      for (let j = position + 1; j <= Math.min(folded.length - 1, position + 1 + step.gap); j++) {
+      const end = Math.min(lastToken, position + 1 + step.gap)
+      for (let j = position + 1; j <= end; j++) {
         if (matchesElement(step.element, folded[j]!, stems[j]!)) {
           found = j
           break
@@ -297,15 +412,62 @@ export class Lexicon {
   }
 }
 
-const dedupe = (hits: Array<Hit>): Array<Hit> => {
-  const seen = new Set<string>()
-  return hits.filter((h) => {
-    const key = `${h.kind}|${h.id}|${h.from}|${h.to}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+interface WordInfo {
+  /** the folded token it was made from */
+  readonly source: string
+  readonly folded: string
+  readonly stem: string
+  readonly entries: ReadonlyArray<Entry>
+  readonly next: NextIndex | null
 }
+
+/**
+ * A word's candidate entries by what the next token must be: those whose second element is a word (or a stem)
+ * right after the first, keyed by that word (and stem), and the positions of all the others. Positions are
+ * ascending in every list.
+ */
+interface NextIndex {
+  readonly byWord: Map<string, Array<number>>
+  readonly byStem: Map<string, Array<number>>
+  readonly others: ReadonlyArray<number>
+}
+
+const NO_ENTRIES: ReadonlyArray<Entry> = []
+
+/** The index of a candidate list, or null when no entry of it needs a particular next word. */
+const nextIndex = (entries: ReadonlyArray<Entry>): NextIndex | null => {
+  let index: NextIndex | null = null
+  const others: Array<number> = []
+  const add = (map: Map<string, Array<number>>, key: string, e: number) => {
+    const list = map.get(key)
+    if (list === undefined) map.set(key, [e])
+    else list.push(e)
+  }
+  entries.forEach((entry, e) => {
+    const second = entry.steps[1]
+    if (second === undefined || second.gap !== 0 || (second.element.type !== "exact" && second.element.type !== "stem")) {
+      others.push(e)
+      return
+    }
+    index ??= { byWord: new Map(), byStem: new Map(), others }
+    add(index.byWord, second.element.word, e)
+    if (second.element.type === "stem" && second.element.stem.length > 0) add(index.byStem, second.element.stem, e)
+  })
+  return index
+}
+
+/** The union of ascending lists of positions, ascending. */
+const merge = (a: ReadonlyArray<number>, b: ReadonlyArray<number> | undefined, c: ReadonlyArray<number> | undefined): Array<number> => {
+  const all = [...a]
+  if (b !== undefined) all.push(...b)
+  if (c !== undefined) all.push(...c)
+  all.sort((x, y) => x - y)
+  let length = 0
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[length++] = all[k]!
+  all.length = length
+  return all
+}
+const WORD_CACHE = 200_000
 
 /** Every pattern list of a resource with the field it sits in. */
 export const patternLists = (resource: LanguageResource): Array<readonly [field: string, patterns: ReadonlyArray<string>]> => [

@@ -45,13 +45,163 @@ export const transliterationKey = (word: string): string => {
   return key
 }
 
-export const tokenize = (text: string, start = 0, end = text.length): Array<Token> => {
+/** Whether each UTF-16 code unit is a word character on its own (0: not yet known, 1: yes, 2: no); surrogate pairs are looked at whole. */
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
+const unitClass = new Uint8Array(0x10000)
+const astralClass = new Map<number, boolean>()
+
+const isWordUnit = (code: number): boolean => {
+  let known = unitClass[code]!
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
+    unitClass[code] = known
+  }
+  return known === 1
+}
+
+const isWordCodePoint = (codePoint: number): boolean => {
+  let known = astralClass.get(codePoint)
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(codePoint))
+    astralClass.set(codePoint, known)
+  }
+  return known
+}
+
+/** How many code units the word character at `i` takes (1, or 2 for a surrogate pair), or 0 when it is none. */
+const wordCharAt = (text: string, i: number, end: number): number => {
+  const code = text.charCodeAt(i)
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return isWordCodePoint(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000) ? 2 : 0
+  }
+  return isWordUnit(code) ? 1 : 0
+}
+
+/** The runs of letters, marks and digits of text[start, end), as `/[\p{L}\p{M}\p{N}]+/gu` finds them. */
+export const tokenize = (text: string, start = 0, end = text.length): Array<Token> => scan(text, start, end, null)
+
+/** The tokens of text[start, end) and the form of each: what the lexicon and the entity index keep per word sits on it. */
+export const tokenizeForms = (text: string, start = 0, end = text.length): { readonly tokens: Array<Token>; readonly forms: Array<WordForm> } => {
+  const forms: Array<WordForm> = []
+  return { tokens: scan(text, start, end, forms), forms }
+}
+
+const scan = (text: string, start: number, end: number, forms: Array<WordForm> | null): Array<Token> => {
   const tokens: Array<Token> = []
-  WORD.lastIndex = 0
-  const slice = text.slice(start, end)
-  for (const match of slice.matchAll(WORD)) {
-    const raw = match[0]
-    tokens.push({ start: start + match.index, end: start + match.index + raw.length, raw, folded: fold(raw) })
+  if (end > text.length) end = text.length
+  let i = start
+  while (i < end) {
+    let width = wordCharAt(text, i, end)
+    if (width === 0) {
+      i++
+      continue
+    }
+    const from = i
+    let ascii = true
+    let hash = FNV_OFFSET
+    do {
+      const code = text.charCodeAt(i)
+      if (width === 2 || code > 0x7f) ascii = false
+      hash = Math.imul(hash ^ code, FNV_PRIME)
+      if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME)
+      i += width
+    } while (i < end && (width = wordCharAt(text, i, end)) !== 0)
+    const form = formAt(text, from, i, hash, ascii)
+    tokens.push({ start: from, end: i, raw: form.raw, folded: form.folded })
+    if (forms !== null) forms.push(form)
   }
   return tokens
+}
+
+/** The words of a text as `/[\p{L}\p{M}\p{N}]+/gu` finds them, as written. */
+export const wordsOf = (text: string): Array<string> => {
+  const words: Array<string> = []
+  const end = text.length
+  let i = 0
+  while (i < end) {
+    let width = wordCharAt(text, i, end)
+    if (width === 0) {
+      i++
+      continue
+    }
+    const from = i
+    do i += width
+    while (i < end && (width = wordCharAt(text, i, end)) !== 0)
+    words.push(from === 0 && i === end ? text : text.slice(from, i))
+  }
+  return words
+}
+
+/**
+ * A distinct word as written and folded, one object (and one string) per word, so that a repeated word is neither
+ * folded nor kept twice. What the lexicon, the entity index and the duration reader work out for a word is kept on
+ * it, each slot for one owner (another owner looks it up its own way and takes the slot over).
+ */
+export class WordForm {
+  lexicon: unknown = undefined
+  lexical: unknown = undefined
+  entityIndex: unknown = undefined
+  names: unknown = undefined
+  reader: unknown = undefined
+  reading: unknown = undefined
+  constructor(readonly raw: string, readonly folded: string) {}
+}
+
+/**
+ * The forms of the words seen so far (at most FORMS), found by a hash of their code units in an open-addressing
+ * table, so a known word is found without cutting it out of the text.
+ */
+const FORMS = 500_000
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
+let slots = new Int32Array(1 << 14).fill(-1)
+const formList: Array<WordForm> = []
+/** the hash and the word of each form, beside it: a probe reads no form it does not return */
+let formHashes = new Int32Array(1 << 13)
+const formWords: Array<string> = []
+
+const sameText = (word: string, text: string, from: number): boolean => {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false
+  return true
+}
+
+const formAt = (text: string, from: number, to: number, hash: number, ascii: boolean): WordForm => {
+  const mask = slots.length - 1
+  let slot = hash & mask
+  for (let index = slots[slot]!; index !== -1; index = slots[slot]!) {
+    if (formHashes[index] === hash) {
+      const word = formWords[index]!
+      if (word.length === to - from && sameText(word, text, from)) return formList[index]!
+    }
+    slot = (slot + 1) & mask
+  }
+  const slice = text.slice(from, to)
+  // a long slice would keep the whole text it was cut from: the kept word is a copy
+  const raw = slice.length >= 13 ? slice.split("").join("") : slice
+  const form = new WordForm(raw, ascii ? raw.toLowerCase() : fold(raw))
+  if (formList.length < FORMS) {
+    const index = formList.length
+    slots[slot] = index
+    formList.push(form)
+    formWords.push(raw)
+    if (index >= formHashes.length) {
+      const hashes = new Int32Array(formHashes.length * 2)
+      hashes.set(formHashes)
+      formHashes = hashes
+    }
+    formHashes[index] = hash
+    if (formList.length * 2 > slots.length) grow()
+  }
+  return form
+}
+
+const grow = () => {
+  slots = new Int32Array(slots.length * 2).fill(-1)
+  const mask = slots.length - 1
+  for (let index = 0; index < formList.length; index++) {
+    let slot = formHashes[index]! & mask
+    while (slots[slot] !== -1) slot = (slot + 1) & mask
+    slots[slot] = index
+  }
 }
