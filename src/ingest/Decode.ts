@@ -399,15 +399,18 @@ const candidate = (name: EncodingName, family: Family, sibling: EncodingName | n
   }
 }
 
-/** in order of preference when two candidates give the same text and score the same */
-const CANDIDATES: ReadonlyArray<Candidate> = [
-  candidate("windows-1252", "western", null, false),
-  candidate("iso-8859-2", "central", "windows-1250", true),
-  candidate("windows-1250", "central", "iso-8859-2", false),
-  candidate("windows-1251", "cyrillic", null, false),
-  candidate("iso-8859-7", "greek", "windows-1253", true),
-  candidate("windows-1253", "greek", "iso-8859-7", false)
-]
+let candidates: ReadonlyArray<Candidate> | undefined
+
+/** in order of preference when two candidates give the same text and score the same; built when a file first needs them */
+const CANDIDATES = (): ReadonlyArray<Candidate> =>
+  candidates ??= [
+    candidate("windows-1252", "western", null, false),
+    candidate("iso-8859-2", "central", "windows-1250", true),
+    candidate("windows-1250", "central", "iso-8859-2", false),
+    candidate("windows-1251", "cyrillic", null, false),
+    candidate("iso-8859-7", "greek", "windows-1253", true),
+    candidate("windows-1253", "greek", "iso-8859-7", false)
+  ]
 
 const FAMILY_LABEL: Record<Family, string> = {
   central: "Central European (Latin-2)",
@@ -935,7 +938,7 @@ interface SiblingDuel {
   readonly loserLocal: number
 }
 
-const preference = (c: Candidate): number => CANDIDATES.indexOf(c)
+const preference = (c: Candidate): number => CANDIDATES().indexOf(c)
 
 const byPreference = (a: Scored, b: Scored): number =>
   b.score - a.score || preference(a.analysis.cand) - preference(b.analysis.cand)
@@ -958,7 +961,7 @@ const decodeLegacy = (bytes: Uint8Array): Decoded | Refused => {
   // 1. rule out candidates with undefined bytes or C1 controls
   const ruled: Array<Ruled> = []
   const valid: Array<Candidate> = []
-  for (const cand of CANDIDATES) {
+  for (const cand of CANDIDATES()) {
     const bad = presentHigh.find((h) => {
       const k = cand.high[h]?.kind
       return k === "undefined" || k === "c1"
