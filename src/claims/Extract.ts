@@ -182,18 +182,17 @@ const slotNamesOf = (claim: Claim): ReadonlyArray<string> => {
   return names
 }
 
-const rolesOfDocuments = new WeakMap<Normalized, ReadonlyMap<number, string>>()
+/** The roles of the sentence spans of the document matched last, by where they start (the first span starting there). */
+let rolesOf: { readonly normalized: Normalized; readonly byStart: ReadonlyMap<number, string> } | undefined
 
 /** The role of the first sentence span that starts at `start` ("body" when none does). */
 const roleAt = (normalized: Normalized, start: number): string => {
-  let roles = rolesOfDocuments.get(normalized)
-  if (roles === undefined) {
+  if (rolesOf === undefined || rolesOf.normalized !== normalized) {
     const byStart = new Map<number, string>()
     for (const s of normalized.sentences) if (!byStart.has(s.start)) byStart.set(s.start, s.role)
-    roles = byStart
-    rolesOfDocuments.set(normalized, roles)
+    rolesOf = { normalized, byStart }
   }
-  return roles.get(start) ?? "body"
+  return rolesOf.byStart.get(start) ?? "body"
 }
 
 const termsOfClaims = new WeakMap<Claim, ReadonlySet<string>>()
@@ -306,8 +305,13 @@ export const evaluate = (
   const { text } = source.normalized
   const start = toOriginal(text, sentence.start)
   const end = toOriginal(text, sentence.end)
-  const cueTokens = new Set<number>()
-  for (const c of chosen) if (c !== undefined) for (let i = c.from; i <= c.to; i++) cueTokens.add(i)
+  // the tokens of the cues, ascending, each once
+  const cueTokens: Array<number> = []
+  for (const c of chosen) if (c !== undefined) for (let i = c.from; i <= c.to; i++) cueTokens.push(i)
+  cueTokens.sort((a, b) => a - b)
+  let cueCount = 0
+  for (let k = 0; k < cueTokens.length; k++) if (k === 0 || cueTokens[k] !== cueTokens[k - 1]) cueTokens[cueCount++] = cueTokens[k]!
+  cueTokens.length = cueCount
   const match = new Match({
     sourceId: source.id,
     claimId: claim.id,
@@ -320,28 +324,17 @@ export const evaluate = (
     sentence: text.original.slice(start, end),
     start,
     end,
-    cues: [...cueTokens].sort((a, b) => a - b).map((i) => sentence.tokens[i]!.raw),
+    cues: cueTokens.map((i) => sentence.tokens[i]!.raw),
     negation: negation === null ? null : sentence.tokens[negation]!.raw,
     segmentRole: roleAt(source.normalized, sentence.start),
     backReference: sentence.hits.some((h) => h.kind === "past"),
-    timeCues: [...timeCuesOf(sentence)]
+    timeCues: timeCuesOf(sentence)
   })
   return { sentence, groups, failed: null, match }
 }
 
-const timeCuesOfSentences = new WeakMap<AnalyzedSentence, ReadonlyArray<string>>()
-
-/** Explicit years ("2019", not "1950er") and past markers of a sentence, as written; worked out once per sentence. */
-const timeCuesOf = (sentence: AnalyzedSentence): ReadonlyArray<string> => {
-  let cues = timeCuesOfSentences.get(sentence)
-  if (cues === undefined) {
-    cues = findTimeCues(sentence)
-    timeCuesOfSentences.set(sentence, cues)
-  }
-  return cues
-}
-
-const findTimeCues = (sentence: AnalyzedSentence): Array<string> => {
+/** Explicit years ("2019", not "1950er") and past markers of a sentence, as written. */
+const timeCuesOf = (sentence: AnalyzedSentence): Array<string> => {
   const cues: Array<{ readonly at: number; readonly text: string }> = []
   for (const h of sentence.hits) {
     if (h.kind === "past") cues.push({ at: h.from, text: sentence.tokens.slice(h.from, h.to + 1).map((t) => t.raw).join(" ") })
