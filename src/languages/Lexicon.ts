@@ -278,7 +278,7 @@ export class Lexicon {
     const word = this.refold(folded)
     const stem = this.stem(raw.toLowerCase())
     const entries = this.candidates(word, stem)
-    const info: WordInfo = { source: folded, folded: word, stem, entries, next: nextIndex(entries) }
+    const info: WordInfo = { source: folded, folded: word, stem, entries, next: nextIndex(entries), singles: singleHits(entries) }
     if (cached === undefined && this.words.size < WORD_CACHE) this.words.set(raw, info)
     return info
   }
@@ -339,6 +339,11 @@ export class Lexicon {
       const info = infos[i]!
       const entries = info.entries
       if (entries.length === 0) continue
+      const singles = info.singles
+      if (singles !== null) {
+        for (let k = 0; k < singles.length; k++) hits.push({ kind: singles[k]!.kind, id: singles[k]!.id, from: i, to: i })
+        continue
+      }
       const next = info.next
       if (next === null) {
         this.hitsAt(entries, null, folded, stems, i, hits)
@@ -419,6 +424,8 @@ interface WordInfo {
   readonly stem: string
   readonly entries: ReadonlyArray<Entry>
   readonly next: NextIndex | null
+  /** when every entry is one word long: the hits it makes (kind and id, each once, in order), else null */
+  readonly singles: ReadonlyArray<Entry> | null
 }
 
 /**
@@ -454,6 +461,16 @@ const nextIndex = (entries: ReadonlyArray<Entry>): NextIndex | null => {
     if (second.element.type === "stem" && second.element.stem.length > 0) add(index.byStem, second.element.stem, e)
   })
   return index
+}
+
+/** The entries of a list that are one word long with a (kind, id) not seen before, or null when one is longer. */
+const singleHits = (entries: ReadonlyArray<Entry>): ReadonlyArray<Entry> | null => {
+  const singles: Array<Entry> = []
+  for (const entry of entries) {
+    if (entry.steps.length !== 1) return null
+    if (!singles.some((s) => s.kind === entry.kind && s.id === entry.id)) singles.push(entry)
+  }
+  return singles
 }
 
 /** The union of ascending lists of positions, ascending. */
