@@ -15,7 +15,7 @@ import { Ingest, type IngestOptions } from "../src/ingest/Ingest.ts"
 import { Languages } from "../src/languages/Languages.ts"
 import { toolVersion } from "../src/ProjectFiles.ts"
 import { OutputError, writeOutputs } from "../src/report/AtomicWrite.ts"
-import { coverageCsvPieces, renderDiscrepanciesCsv } from "../src/report/Csv.ts"
+import { coverageCsvPieces, discrepanciesCsvPieces } from "../src/report/Csv.ts"
 import { HTML_SOURCE_LIMIT, renderLargeDropHtml, renderReportHtml } from "../src/report/Html.ts"
 import { ReportStream } from "../src/report/ReportJson.ts"
 import { byText } from "../src/report/SourcePieces.ts"
@@ -87,7 +87,7 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
           ["report.json", { written: written.reportJson }],
           ["report.schema.json", reportJsonSchema],
           ["claims.csv", { written: written.claimsCsv }],
-          ["discrepancies.csv", () => renderDiscrepanciesCsv(discrepancies)],
+          ["discrepancies.csv", () => discrepanciesCsvPieces(discrepancies)],
           ["coverage.csv", () => coverageCsvPieces(sources, catalogue.claims.map((c) => c.id))],
           ["report.html", page]
         ])

@@ -5,7 +5,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import type { Claim, Slot, SlotRule } from "./Catalogue.ts"
-import { Match, type SlotValue } from "../domain/Match.ts"
+import type { Match, SlotValue } from "../domain/Match.ts"
 import { Diagnostic } from "../domain/Document.ts"
 import { Languages, type LanguageSet } from "../languages/Languages.ts"
 import type { Normalized } from "../normalize/Normalize.ts"
@@ -312,7 +312,8 @@ export const evaluate = (
   let cueCount = 0
   for (let k = 0; k < cueTokens.length; k++) if (k === 0 || cueTokens[k] !== cueTokens[k - 1]) cueTokens[cueCount++] = cueTokens[k]!
   cueTokens.length = cueCount
-  const match = new Match({
+  // built from values the extractor computed and typed itself: a plain record, without the constructor's checks
+  const match: Match = {
     sourceId: source.id,
     claimId: claim.id,
     eventId: null,
@@ -329,7 +330,7 @@ export const evaluate = (
     segmentRole: roleAt(source.normalized, sentence.start),
     backReference: sentence.hits.some((h) => h.kind === "past"),
     timeCues: timeCuesOf(sentence)
-  })
+  }
   return { sentence, groups, failed: null, match }
 }
 

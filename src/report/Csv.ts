@@ -31,10 +31,13 @@ export function* csvPieces(header: ReadonlyArray<string>, rows: Iterable<Readonl
 export const renderCsv = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>): string =>
   [...csvPieces(header, rows)].join("")
 
-export const renderDiscrepanciesCsv = (discrepancies: ReadonlyArray<Discrepancy>): string =>
-  renderCsv(
+/** A row at a time: in a large drop one discrepancy names thousands of sources. */
+export const discrepanciesCsvPieces = (discrepancies: ReadonlyArray<Discrepancy>): Iterable<string> =>
+  csvPieces(
     ["id", "claim_id", "kind", "cross_event", "event_ids", "slot", "source_ids", "values", "summary"],
-    discrepancies.map((d) => [d.id, d.claimId, d.kind, d.crossEvent, d.eventIds.join(" "), d.slot, d.sourceIds.join(" "), d.values.join(" | "), d.summary])
+    (function*() {
+      for (const d of discrepancies) yield [d.id, d.claimId, d.kind, d.crossEvent, d.eventIds.join(" "), d.slot, d.sourceIds.join(" "), d.values.join(" | "), d.summary]
+    })()
   )
 
 /** What a coverage cell says: stance, speaker and the slot values; "—" where the source does not report the claim. */
@@ -64,10 +67,15 @@ export const coverageCsvPieces = (sources: ReadonlyArray<CoverageSource>, claimI
   const claimIndex = new Map(claimIds.map((id, i) => [id, i]))
   // cells[claim][column]: every claim appears, also one no source reports; a source without a match reads "—"
   const cells = claimIds.map(() => new Array<string>(columns.length).fill("—"))
+  // sources share their readings (PrimaryTable): each reading's text is made once
+  const texts = new Map<Primary, string>()
   columns.forEach((source, column) => {
     for (const p of source.primaries) {
       const row = claimIndex.get(p.claimId)
-      if (row !== undefined) cells[row]![column] = cellText(p)
+      if (row === undefined) continue
+      let text = texts.get(p)
+      if (text === undefined) texts.set(p, text = cellText(p))
+      cells[row]![column] = text
     }
   })
   return csvPieces(

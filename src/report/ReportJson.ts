@@ -158,7 +158,8 @@ export class ReportStream {
         } else {
           report.write("[\n")
           if (spill !== null) report.copyFrom(spill.path)
-          else report.write(jsonElements(elements))
+          // element by element: one discrepancy of a large drop names every source, and their list is long
+          else elements.forEach((element, i) => report.write(i === 0 ? jsonElements([element]) : `,\n${jsonElements([element])}`))
           report.write("\n  ]")
         }
         report.write(last ? "\n" : ",\n")
