@@ -5,7 +5,7 @@
  * the pairs of sources.
  */
 import type { Catalogue, Claim } from "../claims/Catalogue.ts"
-import { Discrepancy, type DiscrepancyKind, type ValueGroup } from "../domain/Discrepancy.ts"
+import type { Discrepancy, DiscrepancyKind, ValueGroup } from "../domain/Discrepancy.ts"
 import type { Primary } from "./Align.ts"
 
 type Value = string | number
@@ -46,14 +46,23 @@ type IdsOf = (positions: ReadonlyArray<number>) => Array<string>
  * The readings come in source order, so each group's sources are in id order.
  */
 const groupReadings = (readings: ReadonlyArray<Valued>, withEvent: boolean, label: (p: Primary) => string, idsOf: IdsOf): Array<ValueGroup> => {
-  const groups = new Map<string, { value: Value; first: Primary; eventId: string | null; sources: Array<number> }>()
+  // looked up by event, then by the value itself (a Map tells 1 from "1"); kept in the order they were first met
+  const lookup = new Map<string, Map<Value, { value: Value; first: Primary; eventId: string | null; sources: Array<number> }>>()
+  const groups: Array<{ value: Value; first: Primary; eventId: string | null; sources: Array<number> }> = []
   for (const r of readings) {
-    const key = `${withEvent ? r.event : ""}\u0000${typeof r.value}:${r.value}`
-    const group = groups.get(key)
-    if (group === undefined) groups.set(key, { value: r.value, first: r.primary, eventId: withEvent ? r.event : null, sources: [r.source] })
-    else group.sources.push(r.source)
+    const event = withEvent ? r.event : ""
+    let byValue = lookup.get(event)
+    if (byValue === undefined) lookup.set(event, byValue = new Map())
+    const group = byValue.get(r.value)
+    if (group === undefined) {
+      const made = { value: r.value, first: r.primary, eventId: withEvent ? r.event : null, sources: [r.source] }
+      byValue.set(r.value, made)
+      groups.push(made)
+    } else {
+      group.sources.push(r.source)
+    }
   }
-  return [...groups.values()]
+  return groups
     .map((g) => ({ value: g.value, label: label(g.first), eventId: g.eventId, sourceIds: idsOf(g.sources) }))
     .sort((a, b) => byText(a.eventId ?? "", b.eventId ?? "") || compareValues(a.value, b.value))
 }
@@ -109,6 +118,23 @@ export const compare = (input: CompareInput): Array<Discrepancy> => {
   })
   const events = [...sourcesByEvent.keys()].sort(byText)
   const context: Context = { ids, idsOf, sourcesByEvent, events, reports: new Uint8Array(sources.length) }
+  // every source of some groups, in id order: marked by position, read back in order
+  const positionOf = new Map(ids.map((id, i) => [id, i]))
+  const everySource = (groups: ReadonlyArray<ValueGroup>): Array<string> => {
+    if (groups.length === 1) return [...groups[0]!.sourceIds]
+    const marks = context.reports
+    const marked: Array<number> = []
+    for (const g of groups) for (const id of g.sourceIds) {
+      const i = positionOf.get(id)!
+      if (marks[i] === 0) {
+        marks[i] = 1
+        marked.push(i)
+      }
+    }
+    marked.sort((a, b) => a - b)
+    for (const i of marked) marks[i] = 0
+    return idsOf(marked)
+  }
 
   const discrepancies: Array<Discrepancy> = []
   for (const claim of catalogue.claims) {
@@ -129,7 +155,7 @@ export const compare = (input: CompareInput): Array<Discrepancy> => {
       const readings: Array<Valued> = []
       for (const r of primaries) {
         const value = dimension.read(r.primary)
-        if (value !== undefined) readings.push({ ...r, value })
+        if (value !== undefined) readings.push({ source: r.source, event: r.event, primary: r.primary, value })
       }
       // two readings agree when their values are equal (quantities: within tolerance); compared on distinct values only,
       // so the cost stays with the number of distinct values, not of sources
@@ -157,7 +183,7 @@ export const compare = (input: CompareInput): Array<Discrepancy> => {
       for (const event of events) {
         if (event === "unassigned" || !differs(distinctByEvent.get(event) ?? [])) continue
         const groups = groupReadings(byEvent.get(event) ?? [], false, dimension.label, idsOf)
-        discrepancies.push(makeDiscrepancy(claim, dimension.kind, false, [event], groups, dimension.slot,
+        discrepancies.push(makeDiscrepancy(claim, dimension.kind, false, [event], groups, everySource(groups), dimension.slot,
           `${claim.id}: ${dimension.kind}${dimension.slot === null ? "" : ` (${dimension.slot})`} differs within ${event} — ${describeGroups(groups, false)}`))
       }
       // across events: when two events share no value at all (a difference inside one event is reported above)
@@ -171,7 +197,7 @@ export const compare = (input: CompareInput): Array<Discrepancy> => {
         const disjoint = inEvents.some((a, i) => inEvents.slice(i + 1).some((b) => !shares(a, b)))
         if (disjoint) {
           const groups = groupReadings(readings.filter((r) => r.event !== "unassigned"), true, dimension.label, idsOf)
-          discrepancies.push(makeDiscrepancy(claim, dimension.kind, true, inEvents, groups, dimension.slot,
+          discrepancies.push(makeDiscrepancy(claim, dimension.kind, true, inEvents, groups, everySource(groups), dimension.slot,
             `${claim.id}: ${dimension.kind}${dimension.slot === null ? "" : ` (${dimension.slot})`} differs across events (not a contradiction within one event) — ${describeGroups(groups, true)}`))
         }
       }
@@ -218,47 +244,43 @@ const omissions = (claim: Claim, primaries: ReadonlyArray<Reading>, context: Con
         { value: "reports", label: "reports it", eventId: event, sourceIds: reportingIds },
         { value: null, label: "omits it", eventId: event, sourceIds: omittingIds }
       ]
-      found.push(makeDiscrepancy(claim, "omission", false, [event], groups, null,
-        `${claim.id}: omitted within ${event} by ${nameSources(omittingIds)}; reported by ${nameSources(reportingIds)}`, omittingIds))
+      found.push(makeDiscrepancy(claim, "omission", false, [event], groups, omittingIds, null,
+        `${claim.id}: omitted within ${event} by ${nameSources(omittingIds)}; reported by ${nameSources(reportingIds)}`))
     } else if (reporting.length === 0 && reportersByEvent.size > 0 && !reportersByEvent.has(event)) {
       const elsewhere = [...reportersByEvent.keys()].sort(byText)
       const groups: Array<ValueGroup> = [
         ...elsewhere.map((e) => ({ value: "reports" as const, label: "reports it", eventId: e, sourceIds: idsOf(reportersByEvent.get(e)!) })),
         { value: null, label: "omits it", eventId: event, sourceIds: omittingIds }
       ]
-      found.push(makeDiscrepancy(claim, "omission", true, [event, ...elsewhere].sort(byText), groups, null,
-        `${claim.id}: no source about ${event} reports it (${nameSources(omittingIds)}); reported only for ${elsewhere.join(", ")} — a difference between events, not an omission within one`, omittingIds))
+      found.push(makeDiscrepancy(claim, "omission", true, [event, ...elsewhere].sort(byText), groups, omittingIds, null,
+        `${claim.id}: no source about ${event} reports it (${nameSources(omittingIds)}); reported only for ${elsewhere.join(", ")} — a difference between events, not an omission within one`))
     }
   }
   for (const r of primaries) reports[r.source] = 0
   return found
 }
 
+/**
+ * @param sourceIds for an omission, the sources that omit the claim; otherwise every source of the groups; in id order
+ */
 const makeDiscrepancy = (
   claim: Claim,
   kind: DiscrepancyKind,
   crossEvent: boolean,
   eventIds: ReadonlyArray<string>,
   groups: ReadonlyArray<ValueGroup>,
+  sourceIds: ReadonlyArray<string>,
   slot: string | null,
-  summary: string,
-  omitting?: ReadonlyArray<string>
-) =>
-  new Discrepancy({
+  summary: string
+): Discrepancy => ({
     id: `${claim.id}/${kind}${slot === null || kind === "quantity" ? "" : `:${slot}`}/${crossEvent ? `cross-event:${[...eventIds].sort(byText).join("+")}` : eventIds[0]!}`,
     claimId: claim.id,
     kind,
     crossEvent,
     eventIds: [...eventIds].sort(byText),
-    sourceIds: omitting !== undefined ? [...omitting] : mergeSorted(groups.map((g) => g.sourceIds)),
+    sourceIds: [...sourceIds],
     values: distinct(groups.flatMap((g) => (g.value === null || kind === "omission" ? [] : [g.value]))),
     groups,
     slot,
     summary
   })
-
-/** The union of lists that are each in order, in order, without repeats. */
-const mergeSorted = (lists: ReadonlyArray<ReadonlyArray<string>>): Array<string> => {
-  if (lists.length === 1) return [...lists[0]!]
-  return [...new Set(lists.flat())].sort(byText)
-}
