@@ -27,6 +27,7 @@ const argv = yargs(hideBin(process.argv))
   .options({
     articles: { type: "number", default: 10_000, describe: "articles in the synthetic drop" },
     runs: { type: "number", default: 3, describe: "runs of the pipeline; medians are printed" },
+    "floor-runs": { type: "number", default: 1, describe: "runs of the floor; the median is printed" },
     workers: { type: "number", default: defaultWorkers(), describe: "worker threads" },
     keep: { type: "boolean", default: false, describe: "keep the generated drop and the outputs" }
   })
@@ -73,8 +74,7 @@ const main = async () => {
   const generated = generateDrop(projectRoot, folder, argv.articles)
   const megabytes = generated.bytes / 1e6
   console.log(`drop: ${argv.articles} articles, ${fixed(megabytes, 1)} MB (deterministic, ${folder})`)
-  // the floor of a very large drop is measured once: it alone takes minutes
-  const floors = Array.from({ length: argv.articles > 20_000 ? 1 : 3 }, () => floor(folder))
+  const floors = Array.from({ length: Math.max(1, argv["floor-runs"]) }, () => floor(folder))
   const floorMs = median(floors.map((f) => f.wallMs))
   console.log(`floor: read + decode + NFC + lower-case + one regex of ${floors[0]!.forms} lexicon forms: ${fixed(floorMs)} ms wall (median of ${floors.length})`)
 
