@@ -102,6 +102,10 @@ const SERBIAN_LATIN: Record<string, string> = {
 
 const serbianLatin = (word: string): string => (/[\u0400-\u04ff]/.test(word) ? [...word].map((c) => SERBIAN_LATIN[c] ?? c).join("") : word.replace(/đ/g, "dj"))
 
+const SPACES = /\s+/
+const STARS = /^\*|\*$/g
+const DIGITS = /^\p{N}+$/u
+
 export const parsePattern = (
   pattern: string,
   stem: (word: string) => string,
@@ -111,7 +115,9 @@ export const parsePattern = (
 ): ReadonlyArray<Step> => {
   const steps: Array<Step> = []
   let gap = 0
-  for (const chunk of pattern.trim().split(/\s+/)) {
+  const chunks = pattern.trim().split(SPACES)
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c]!
     if (chunk === "…" || chunk === "...") {
       if (steps.length === 0) throw new PatternError(pattern, "a gap cannot start a pattern")
       gap = GAP
@@ -120,15 +126,19 @@ export const parsePattern = (
     const exact = chunk.startsWith("=")
     const body = exact ? chunk.slice(1) : chunk
     const leading = body.startsWith("*")
-    const trailing = body.endsWith("*") && body.length > 1
-    const stripped = body.replace(/^\*|\*$/g, "")
+    const starred = body.endsWith("*")
+    const trailing = starred && body.length > 1
+    // without a star at either end there is nothing to strip
+    const stripped = leading || starred ? body.replace(STARS, "") : body
     // NFC leaves ASCII as it is
     const words = wordsOf((ASCII.test(stripped) ? stripped : stripped.normalize("NFC")).toLowerCase())
     if (words.length === 0) throw new PatternError(pattern, `"${chunk}" has no letters`)
-    words.forEach((written, index) => {
+    const lastIndex = words.length - 1
+    for (let index = 0; index <= lastIndex; index++) {
+      const written = words[index]!
       const word = refold(fold(written))
       const first = index === 0
-      const last = index === words.length - 1
+      const last = index === lastIndex
       let element: Element
       if (first && last && leading && trailing) {
         if (word.length < 4) throw new PatternError(pattern, `"*${word}*" needs at least 4 letters`)
@@ -137,16 +147,16 @@ export const parsePattern = (
         if (word.length < 3) throw new PatternError(pattern, `"*${word}" needs at least 3 letters`)
         element = { type: "suffix", part: word }
       } else if (last && trailing) {
-        if (word.length < 3 && !/^\p{N}+$/u.test(word)) throw new PatternError(pattern, `"${word}*" needs at least 3 letters before *`)
+        if (word.length < 3 && !DIGITS.test(word)) throw new PatternError(pattern, `"${word}*" needs at least 3 letters before *`)
         element = { type: "prefix", part: word }
       } else if (exact) {
         element = { type: "exact", word }
       } else {
         element = lazyStems && steps.length > 0 ? new LazyStem(word, written, stem) : { type: "stem", word, stem: stem(written) }
       }
-      steps.push({ element, gap: index === 0 ? gap : 0 })
+      steps.push({ element, gap: first ? gap : 0 })
       gap = 0
-    })
+    }
   }
   if (gap > 0) throw new PatternError(pattern, "a gap cannot end a pattern")
   return steps
@@ -318,7 +328,8 @@ export class Lexicon {
     const n = tokens.length
     const folded = new Array<string>(n)
     const stems = new Array<string>(n)
-    const infos = new Array<WordInfo>(n)
+    // the words' infos are only read within this call: one array serves every sentence
+    const infos = scratchInfos
     for (let i = 0; i < n; i++) {
       const token = tokens[i]!
       const form = wordForms?.[i]
@@ -440,6 +451,8 @@ interface NextIndex {
 }
 
 const NO_ENTRIES: ReadonlyArray<Entry> = []
+
+const scratchInfos: Array<WordInfo> = []
 
 /** The index of a candidate list, or null when no entry of it needs a particular next word. */
 const nextIndex = (entries: ReadonlyArray<Entry>): NextIndex | null => {
