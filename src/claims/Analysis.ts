@@ -87,6 +87,29 @@ const candidateKind = (kind: string): Candidate["kind"] | null =>
   kind === "person" ? "person" : kind === "organisation" ? "organisation" : kind === "media" ? "media" : null
 
 /**
+ * Whether a list is already in strictly increasing (from, id) order: no two alike, so sorting would leave it as
+ * it is.
+ */
+const entitiesOrdered = (list: ReadonlyArray<{ readonly id: string; readonly from: number }>): boolean => {
+  for (let k = 1; k < list.length; k++) {
+    const a = list[k - 1]!
+    const b = list[k]!
+    if (!(a.from < b.from || (a.from === b.from && a.id < b.id))) return false
+  }
+  return true
+}
+
+/** Whether candidates are already in strictly increasing (from, speaker) order. */
+const candidatesOrdered = (list: ReadonlyArray<Candidate>): boolean => {
+  for (let k = 1; k < list.length; k++) {
+    const a = list[k - 1]!
+    const b = list[k]!
+    if (!(a.from < b.from || (a.from === b.from && a.speaker < b.speaker))) return false
+  }
+  return true
+}
+
+/**
  * @param toolsOf the tools for a language, or undefined when there are no resources for it
  */
 export const analyzeDocument = (
@@ -118,11 +141,14 @@ export const analyzeDocument = (
     const tools = toolsOf(span.language)
     if (tools === undefined) continue
     const { tokens, forms: wordForms } = tokenizeForms(text.text, span.start, span.end)
-    const gaps = tokens.map((t, i) => text.text.slice(i === 0 ? span.start : tokens[i - 1]!.end, t.start))
+    const n = tokens.length
+    const gaps: Array<string> = []
+    for (let i = 0; i < n; i++) gaps.push(text.text.slice(i === 0 ? span.start : tokens[i - 1]!.end, tokens[i]!.start))
     const { forms, hits } = tools.lexicon.analyze(tokens, wordForms)
-    const named = entities.mentions(tokens, wordForms)
-    const described = hits.filter((h) => h.kind === "entity").map((h) => ({ id: h.id, from: h.from, to: h.to }))
-    const allEntities = [...named, ...described].sort((a, b) => a.from - b.from || (a.id < b.id ? -1 : 1))
+    // the names found (a fresh list) then the language's descriptions, by position
+    const allEntities: Array<{ readonly id: string; readonly from: number; readonly to: number }> = entities.mentions(tokens, wordForms)
+    for (const h of hits) if (h.kind === "entity") allEntities.push({ id: h.id, from: h.from, to: h.to })
+    if (!entitiesOrdered(allEntities)) allEntities.sort((a, b) => a.from - b.from || (a.id < b.id ? -1 : 1))
     const candidates: Array<Candidate> = []
     for (const e of allEntities) {
       const speaker = entities.speakers.get(e.id)
@@ -132,9 +158,10 @@ export const analyzeDocument = (
     for (const h of hits) {
       if (h.kind === "group") candidates.push({ speaker: h.id, kind: h.id === "media" ? "media" : "group", from: h.from, to: h.to })
     }
-    candidates.sort((a, b) => a.from - b.from || (a.speaker < b.speaker ? -1 : 1))
+    if (!candidatesOrdered(candidates)) candidates.sort((a, b) => a.from - b.from || (a.speaker < b.speaker ? -1 : 1))
 
-    const quoteOf = tokens.map(() => -1)
+    const quoteOf: Array<number> = []
+    for (let i = 0; i < n; i++) quoteOf.push(-1)
     const quotes = new Map<number, { opensHere: boolean; closesHere: boolean; openToken: number; closeToken: number }>()
     for (const q of paragraphQuotes.get(span.paragraph) ?? []) {
       if (q.close < span.start || q.open >= span.end) continue
@@ -144,19 +171,26 @@ export const analyzeDocument = (
         id = quoteIds.size
         quoteIds.set(key, id)
       }
-      let openToken = tokens.length
+      let openToken = n
       let closeToken = -1
-      tokens.forEach((t, i) => {
+      for (let i = 0; i < n; i++) {
+        const t = tokens[i]!
         if (t.start > q.open && t.end <= q.close) {
           quoteOf[i] = id
-          openToken = Math.min(openToken, i)
-          closeToken = Math.max(closeToken, i)
+          if (i < openToken) openToken = i
+          if (i > closeToken) closeToken = i
         }
-      })
+      }
       quotes.set(id, { opensHere: q.open >= span.start, closesHere: q.close < span.end, openToken, closeToken })
     }
 
     const durations = tools.durations.read(tokens, gaps, hits, forms.folded, wordForms)
+    // most gaps are one space, which is no boundary
+    const boundaryBefore: Array<boolean> = []
+    for (let i = 0; i < n; i++) {
+      const g = gaps[i]!
+      boundaryBefore.push(i > 0 && g !== " " && BOUNDARY.test(g))
+    }
     analyzed.push({
       index: analyzed.length,
       segment: span.segment,
@@ -172,8 +206,7 @@ export const analyzeDocument = (
       durations,
       quoteOf,
       quotes,
-      // most gaps are one space, which is no boundary
-      boundaryBefore: gaps.map((g, i) => i > 0 && g !== " " && BOUNDARY.test(g)),
+      boundaryBefore,
       terms: indexTerms(hits, allEntities, durations)
     })
   }

@@ -102,6 +102,10 @@ const SERBIAN_LATIN: Record<string, string> = {
 
 const serbianLatin = (word: string): string => (/[\u0400-\u04ff]/.test(word) ? [...word].map((c) => SERBIAN_LATIN[c] ?? c).join("") : word.replace(/đ/g, "dj"))
 
+const SPACES = /\s+/
+const STARS = /^\*|\*$/g
+const DIGITS = /^\p{N}+$/u
+
 export const parsePattern = (
   pattern: string,
   stem: (word: string) => string,
@@ -111,7 +115,9 @@ export const parsePattern = (
 ): ReadonlyArray<Step> => {
   const steps: Array<Step> = []
   let gap = 0
-  for (const chunk of pattern.trim().split(/\s+/)) {
+  const chunks = pattern.trim().split(SPACES)
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c]!
     if (chunk === "…" || chunk === "...") {
       if (steps.length === 0) throw new PatternError(pattern, "a gap cannot start a pattern")
       gap = GAP
@@ -120,48 +126,67 @@ export const parsePattern = (
     const exact = chunk.startsWith("=")
     const body = exact ? chunk.slice(1) : chunk
     const leading = body.startsWith("*")
-    const trailing = body.endsWith("*") && body.length > 1
-    const stripped = body.replace(/^\*|\*$/g, "")
+    const starred = body.endsWith("*")
+    const trailing = starred && body.length > 1
+    // without a star at either end there is nothing to strip
+    const stripped = leading || starred ? body.replace(STARS, "") : body
     // NFC leaves ASCII as it is
     const words = wordsOf((ASCII.test(stripped) ? stripped : stripped.normalize("NFC")).toLowerCase())
     if (words.length === 0) throw new PatternError(pattern, `"${chunk}" has no letters`)
-    words.forEach((written, index) => {
+    const lastIndex = words.length - 1
+    for (let index = 0; index <= lastIndex; index++) {
+      const written = words[index]!
       const word = refold(fold(written))
       const first = index === 0
-      const last = index === words.length - 1
+      const last = index === lastIndex
       let element: Element
       if (first && last && leading && trailing) {
         if (word.length < 4) throw new PatternError(pattern, `"*${word}*" needs at least 4 letters`)
-        element = { type: "infix", part: word }
+        element = affix("infix", word)
       } else if (first && leading) {
         if (word.length < 3) throw new PatternError(pattern, `"*${word}" needs at least 3 letters`)
-        element = { type: "suffix", part: word }
+        element = affix("suffix", word)
       } else if (last && trailing) {
-        if (word.length < 3 && !/^\p{N}+$/u.test(word)) throw new PatternError(pattern, `"${word}*" needs at least 3 letters before *`)
-        element = { type: "prefix", part: word }
+        if (word.length < 3 && !DIGITS.test(word)) throw new PatternError(pattern, `"${word}*" needs at least 3 letters before *`)
+        element = affix("prefix", word)
       } else if (exact) {
-        element = { type: "exact", word }
+        element = new PatternElement("exact", word, "", "", "", null) as unknown as Element
       } else {
-        element = lazyStems && steps.length > 0 ? new LazyStem(word, written, stem) : { type: "stem", word, stem: stem(written) }
+        element = (lazyStems && steps.length > 0
+          ? new PatternElement("stem", word, "", undefined, written, stem)
+          : new PatternElement("stem", word, "", stem(written), "", null)) as unknown as Element
       }
-      steps.push({ element, gap: index === 0 ? gap : 0 })
+      steps.push({ element, gap: first ? gap : 0 })
       gap = 0
-    })
+    }
   }
   if (gap > 0) throw new PatternError(pattern, "a gap cannot end a pattern")
   return steps
 }
 
-/** A stem element whose stem is computed the first time it is read: stemming is most of compiling a lexicon. */
-class LazyStem {
-  readonly type = "stem"
+/**
+ * Every element in one shape, so that matching reads it the same way whatever its type. A stem element's stem
+ * may be computed the first time it is read: stemming is most of compiling a lexicon.
+ */
+class PatternElement {
   private stemmed: string | undefined
-  constructor(readonly word: string, private readonly written: string, private readonly stemOf: (word: string) => string) {}
+  constructor(
+    readonly type: Element["type"],
+    readonly word: string,
+    readonly part: string,
+    stem: string | undefined,
+    private readonly written: string,
+    private readonly stemOf: ((word: string) => string) | null
+  ) {
+    this.stemmed = stem
+  }
   get stem(): string {
-    if (this.stemmed === undefined) this.stemmed = this.stemOf(this.written)
+    if (this.stemmed === undefined) this.stemmed = this.stemOf!(this.written)
     return this.stemmed
   }
 }
+
+const affix = (type: "prefix" | "suffix" | "infix", part: string): Element => new PatternElement(type, "", part, "", "", null) as unknown as Element
 
 export interface TokenForms {
   readonly folded: ReadonlyArray<string>
@@ -260,9 +285,16 @@ export class Lexicon {
     if (map === undefined) {
       map = new Map()
       index.set(length, map)
+      // the same lengths and maps in the map's order, for a lookup that walks them without an iterator
+      const lists = index === this.byPrefix ? this.prefixKeys : this.suffixKeys
+      lists.lengths.push(length)
+      lists.maps.push(map)
     }
     return map
   }
+
+  private readonly prefixKeys: { readonly lengths: Array<number>; readonly maps: Array<Map<string, Array<Entry>>> } = { lengths: [], maps: [] }
+  private readonly suffixKeys: { readonly lengths: Array<number>; readonly maps: Array<Map<string, Array<Entry>>> } = { lengths: [], maps: [] }
 
   forms(tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>): TokenForms {
     return { folded: tokens.map((t) => this.refold(t.folded)), stems: tokens.map((t) => this.stem(t.raw.toLowerCase())) }
@@ -293,8 +325,16 @@ export class Lexicon {
     const found: Array<Entry> = []
     this.consider(this.byWord.get(word), word, stem, stamp, found)
     if (stem.length > 0) this.consider(this.byStem.get(stem), word, stem, stamp, found)
-    for (const [length, map] of this.byPrefix) if (word.length >= length) this.consider(map.get(word.slice(0, length)), word, stem, stamp, found)
-    for (const [length, map] of this.bySuffix) if (word.length >= length) this.consider(map.get(word.slice(-length)), word, stem, stamp, found)
+    const prefixes = this.prefixKeys
+    for (let k = 0; k < prefixes.lengths.length; k++) {
+      const length = prefixes.lengths[k]!
+      if (word.length >= length) this.consider(prefixes.maps[k]!.get(word.slice(0, length)), word, stem, stamp, found)
+    }
+    const suffixes = this.suffixKeys
+    for (let k = 0; k < suffixes.lengths.length; k++) {
+      const length = suffixes.lengths[k]!
+      if (word.length >= length) this.consider(suffixes.maps[k]!.get(word.slice(-length)), word, stem, stamp, found)
+    }
     if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) this.consider(this.byInfix.get(word.slice(k, k + KEY)), word, stem, stamp, found)
     if (this.infixes.length > 0) this.consider(this.infixes, word, stem, stamp, found)
     return found.length === 0 ? NO_ENTRIES : found
@@ -302,7 +342,8 @@ export class Lexicon {
 
   private consider(list: ReadonlyArray<Entry> | undefined, word: string, stem: string, stamp: number, found: Array<Entry>): void {
     if (list === undefined) return
-    for (const entry of list) {
+    for (let k = 0; k < list.length; k++) {
+      const entry = list[k]!
       if (entry.mark === stamp) continue
       entry.mark = stamp
       if (matchesElement(entry.steps[0]!.element, word, stem)) found.push(entry)
@@ -318,7 +359,8 @@ export class Lexicon {
     const n = tokens.length
     const folded = new Array<string>(n)
     const stems = new Array<string>(n)
-    const infos = new Array<WordInfo>(n)
+    // the words' infos are only read within this call: one array serves every sentence
+    const infos = scratchInfos
     for (let i = 0; i < n; i++) {
       const token = tokens[i]!
       const form = wordForms?.[i]
@@ -440,6 +482,8 @@ interface NextIndex {
 }
 
 const NO_ENTRIES: ReadonlyArray<Entry> = []
+
+const scratchInfos: Array<WordInfo> = []
 
 /** The index of a candidate list, or null when no entry of it needs a particular next word. */
 const nextIndex = (entries: ReadonlyArray<Entry>): NextIndex | null => {

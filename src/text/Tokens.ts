@@ -23,13 +23,11 @@ export const fold = (word: string): string => {
   if (ASCII.test(word)) return word.toLowerCase()
   const cached = foldCache.get(word)
   if (cached !== undefined) return cached
-  const folded = word
-    .normalize("NFD")
-    .replace(MARKS, "")
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .replace(/ς/g, "σ")
-    .replace(/ı/g, "i")
+  let folded = word.normalize("NFD").replace(MARKS, "").toLowerCase()
+  // each replacement only where its letter occurs: none of them brings in another's letter
+  if (folded.includes("ß")) folded = folded.replace(/ß/g, "ss")
+  if (folded.includes("ς")) folded = folded.replace(/ς/g, "σ")
+  if (folded.includes("ı")) folded = folded.replace(/ı/g, "i")
   if (foldCache.size < 500_000) foldCache.set(word, folded)
   return folded
 }
@@ -150,16 +148,15 @@ export class WordForm {
 
 /**
  * The forms of the words seen so far (at most FORMS), found by a hash of their code units in an open-addressing
- * table, so a known word is found without cutting it out of the text.
+ * table, so a known word is found without cutting it out of the text. A slot holds the word's hash beside the
+ * form's index, so a probe reads no form it does not return.
  */
 const FORMS = 500_000
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
-let slots = new Int32Array(1 << 14).fill(-1)
+/** slot k: hash at 2k, index in formList at 2k + 1 (-1: empty) */
+let slots = new Int32Array(2 << 14).fill(-1)
 const formList: Array<WordForm> = []
-/** the hash and the word of each form, beside it: a probe reads no form it does not return */
-let formHashes = new Int32Array(1 << 13)
-const formWords: Array<string> = []
 
 const sameText = (word: string, text: string, from: number): boolean => {
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false
@@ -167,12 +164,14 @@ const sameText = (word: string, text: string, from: number): boolean => {
 }
 
 const formAt = (text: string, from: number, to: number, hash: number, ascii: boolean): WordForm => {
-  const mask = slots.length - 1
+  const table = slots
+  const mask = (table.length >> 1) - 1
   let slot = hash & mask
-  for (let index = slots[slot]!; index !== -1; index = slots[slot]!) {
-    if (formHashes[index] === hash) {
-      const word = formWords[index]!
-      if (word.length === to - from && sameText(word, text, from)) return formList[index]!
+  for (let index = table[2 * slot + 1]!; index !== -1; index = table[2 * slot + 1]!) {
+    if (table[2 * slot] === hash) {
+      const form = formList[index]!
+      const word = form.raw
+      if (word.length === to - from && sameText(word, text, from)) return form
     }
     slot = (slot + 1) & mask
   }
@@ -182,26 +181,25 @@ const formAt = (text: string, from: number, to: number, hash: number, ascii: boo
   const form = new WordForm(raw, ascii ? raw.toLowerCase() : fold(raw))
   if (formList.length < FORMS) {
     const index = formList.length
-    slots[slot] = index
+    table[2 * slot] = hash
+    table[2 * slot + 1] = index
     formList.push(form)
-    formWords.push(raw)
-    if (index >= formHashes.length) {
-      const hashes = new Int32Array(formHashes.length * 2)
-      hashes.set(formHashes)
-      formHashes = hashes
-    }
-    formHashes[index] = hash
-    if (formList.length * 2 > slots.length) grow()
+    if (formList.length * 4 > table.length) grow()
   }
   return form
 }
 
 const grow = () => {
-  slots = new Int32Array(slots.length * 2).fill(-1)
-  const mask = slots.length - 1
-  for (let index = 0; index < formList.length; index++) {
-    let slot = formHashes[index]! & mask
-    while (slots[slot] !== -1) slot = (slot + 1) & mask
-    slots[slot] = index
+  const old = slots
+  slots = new Int32Array(old.length * 2).fill(-1)
+  const mask = (slots.length >> 1) - 1
+  for (let k = 0; k < old.length; k += 2) {
+    const index = old[k + 1]!
+    if (index === -1) continue
+    const hash = old[k]!
+    let slot = hash & mask
+    while (slots[2 * slot + 1] !== -1) slot = (slot + 1) & mask
+    slots[2 * slot] = hash
+    slots[2 * slot + 1] = index
   }
 }
