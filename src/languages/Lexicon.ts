@@ -142,19 +142,17 @@ export const parsePattern = (
       let element: Element
       if (first && last && leading && trailing) {
         if (word.length < 4) throw new PatternError(pattern, `"*${word}*" needs at least 4 letters`)
-        element = affix("infix", word)
+        element = { type: "infix", part: word }
       } else if (first && leading) {
         if (word.length < 3) throw new PatternError(pattern, `"*${word}" needs at least 3 letters`)
-        element = affix("suffix", word)
+        element = { type: "suffix", part: word }
       } else if (last && trailing) {
         if (word.length < 3 && !DIGITS.test(word)) throw new PatternError(pattern, `"${word}*" needs at least 3 letters before *`)
-        element = affix("prefix", word)
+        element = { type: "prefix", part: word }
       } else if (exact) {
-        element = new PatternElement("exact", word, "", "", "", null) as unknown as Element
+        element = { type: "exact", word }
       } else {
-        element = (lazyStems && steps.length > 0
-          ? new PatternElement("stem", word, "", undefined, written, stem)
-          : new PatternElement("stem", word, "", stem(written), "", null)) as unknown as Element
+        element = lazyStems && steps.length > 0 ? new LazyStem(word, written, stem) : { type: "stem", word, stem: stem(written) }
       }
       steps.push({ element, gap: first ? gap : 0 })
       gap = 0
@@ -164,29 +162,16 @@ export const parsePattern = (
   return steps
 }
 
-/**
- * Every element in one shape, so that matching reads it the same way whatever its type. A stem element's stem
- * may be computed the first time it is read: stemming is most of compiling a lexicon.
- */
-class PatternElement {
+/** A stem element whose stem is computed the first time it is read: stemming is most of compiling a lexicon. */
+class LazyStem {
+  readonly type = "stem"
   private stemmed: string | undefined
-  constructor(
-    readonly type: Element["type"],
-    readonly word: string,
-    readonly part: string,
-    stem: string | undefined,
-    private readonly written: string,
-    private readonly stemOf: ((word: string) => string) | null
-  ) {
-    this.stemmed = stem
-  }
+  constructor(readonly word: string, private readonly written: string, private readonly stemOf: (word: string) => string) {}
   get stem(): string {
-    if (this.stemmed === undefined) this.stemmed = this.stemOf!(this.written)
+    if (this.stemmed === undefined) this.stemmed = this.stemOf(this.written)
     return this.stemmed
   }
 }
-
-const affix = (type: "prefix" | "suffix" | "infix", part: string): Element => new PatternElement(type, "", part, "", "", null) as unknown as Element
 
 export interface TokenForms {
   readonly folded: ReadonlyArray<string>
@@ -285,16 +270,9 @@ export class Lexicon {
     if (map === undefined) {
       map = new Map()
       index.set(length, map)
-      // the same lengths and maps in the map's order, for a lookup that walks them without an iterator
-      const lists = index === this.byPrefix ? this.prefixKeys : this.suffixKeys
-      lists.lengths.push(length)
-      lists.maps.push(map)
     }
     return map
   }
-
-  private readonly prefixKeys: { readonly lengths: Array<number>; readonly maps: Array<Map<string, Array<Entry>>> } = { lengths: [], maps: [] }
-  private readonly suffixKeys: { readonly lengths: Array<number>; readonly maps: Array<Map<string, Array<Entry>>> } = { lengths: [], maps: [] }
 
   forms(tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>): TokenForms {
     return { folded: tokens.map((t) => this.refold(t.folded)), stems: tokens.map((t) => this.stem(t.raw.toLowerCase())) }
@@ -325,16 +303,8 @@ export class Lexicon {
     const found: Array<Entry> = []
     this.consider(this.byWord.get(word), word, stem, stamp, found)
     if (stem.length > 0) this.consider(this.byStem.get(stem), word, stem, stamp, found)
-    const prefixes = this.prefixKeys
-    for (let k = 0; k < prefixes.lengths.length; k++) {
-      const length = prefixes.lengths[k]!
-      if (word.length >= length) this.consider(prefixes.maps[k]!.get(word.slice(0, length)), word, stem, stamp, found)
-    }
-    const suffixes = this.suffixKeys
-    for (let k = 0; k < suffixes.lengths.length; k++) {
-      const length = suffixes.lengths[k]!
-      if (word.length >= length) this.consider(suffixes.maps[k]!.get(word.slice(-length)), word, stem, stamp, found)
-    }
+    for (const [length, map] of this.byPrefix) if (word.length >= length) this.consider(map.get(word.slice(0, length)), word, stem, stamp, found)
+    for (const [length, map] of this.bySuffix) if (word.length >= length) this.consider(map.get(word.slice(-length)), word, stem, stamp, found)
     if (this.byInfix.size > 0) for (let k = 0; k + KEY <= word.length; k++) this.consider(this.byInfix.get(word.slice(k, k + KEY)), word, stem, stamp, found)
     if (this.infixes.length > 0) this.consider(this.infixes, word, stem, stamp, found)
     return found.length === 0 ? NO_ENTRIES : found
@@ -342,8 +312,7 @@ export class Lexicon {
 
   private consider(list: ReadonlyArray<Entry> | undefined, word: string, stem: string, stamp: number, found: Array<Entry>): void {
     if (list === undefined) return
-    for (let k = 0; k < list.length; k++) {
-      const entry = list[k]!
+    for (const entry of list) {
       if (entry.mark === stamp) continue
       entry.mark = stamp
       if (matchesElement(entry.steps[0]!.element, word, stem)) found.push(entry)
