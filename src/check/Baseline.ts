@@ -6,6 +6,7 @@
  */
 import { createTwoFilesPatch } from "diff"
 import { Effect, FileSystem, Schema } from "effect"
+import { byText } from "../domain/Order.ts"
 
 export const Decision = Schema.Literals(["unreviewed", "confirmed", "dismissed"])
 export type Decision = typeof Decision.Type
@@ -52,7 +53,6 @@ export interface Current {
 
 const ABOUT = "Reviewed discrepancies. Edit `decision` (unreviewed | confirmed | dismissed) and `note` by hand or with `crossclaim baseline decide`; `crossclaim baseline record` refreshes the rest and keeps decisions and notes."
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 export const emptyBaseline = (investigation: string): Baseline => ({ about: ABOUT, investigation, discrepancies: [] })
 

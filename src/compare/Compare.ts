@@ -7,6 +7,7 @@
 import type { Catalogue, Claim } from "../claims/Catalogue.ts"
 import type { Discrepancy, DiscrepancyKind, ValueGroup } from "../domain/Discrepancy.ts"
 import type { Primary } from "./Align.ts"
+import { byText } from "../domain/Order.ts"
 
 type Value = string | number
 
@@ -23,7 +24,6 @@ interface Valued extends Reading {
 }
 
 const compareValues = (a: Value, b: Value) => (typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Quantities: "about" widens the tolerance to 15 %, exact figures must agree within 2 %. */
 export const sameQuantity = (a: { readonly minutes: number; readonly approx: boolean }, b: { readonly minutes: number; readonly approx: boolean }) => {

@@ -1,5 +1,6 @@
 /** A claim found in a sentence of a source, with what a fact-checker compares: stance, speaker, slots and the evidence. */
 import { Schema } from "effect"
+import { byText } from "./Order.ts"
 
 export const Stance = Schema.Literals(["affirms", "contradicts"])
 export type Stance = typeof Stance.Type
@@ -38,5 +39,5 @@ export class Match extends Schema.Class<Match>("crossclaim/Match")({
 export const sortedSlots = (slots: Match["slots"]): Match["slots"] => {
   const keys = Object.keys(slots)
   if (keys.length <= 1) return slots
-  return Object.fromEntries(keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => [k, slots[k]!]))
+  return Object.fromEntries(keys.sort(byText).map((k) => [k, slots[k]!]))
 }

@@ -2,6 +2,7 @@
 import { Context, Effect, FileSystem, Layer, Path, Schema } from "effect"
 import { Ignored, Rejected, Source, SourceMeta } from "../domain/Source.ts"
 import { decodeBytes } from "./Decode.ts"
+import { byText } from "../domain/Order.ts"
 
 export class SourceFolderError extends Schema.TaggedError<SourceFolderError>()("SourceFolderError", {
   path: Schema.String,
@@ -29,7 +30,6 @@ const TEXT = ".txt"
 const META = ".meta.json"
 
 /** Names sort by code point, so the order is the same on every machine and locale. */
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 // Control characters in a file name would corrupt every report line that names it.
 const hasControlCharacters = (name: string) => /[\u0000-\u001f\u007f]/.test(name)
@@ -54,7 +54,7 @@ const metaFields = ["url", "outlet", "published", "language", "event"]
 
 const describeMetaIssue = (json: unknown, issue: string): string => {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return "the metadata must be a JSON object"
-  const unknown = Object.keys(json).filter((key) => !metaFields.includes(key)).sort(byName)
+  const unknown = Object.keys(json).filter((key) => !metaFields.includes(key)).sort(byText)
   if (unknown.length > 0) return `unknown field ${unknown.map((k) => `"${k}"`).join(", ")} (allowed: ${metaFields.join(", ")})`
   const wrong = metaFields.find((key) => issue.includes(`["${key}"]`))
   const value = wrong === undefined ? undefined : (json as Record<string, unknown>)[wrong]
@@ -185,7 +185,7 @@ export class Ingest extends Context.Service<Ingest, {
           Effect.mapError((error) => new SourceFolderError({ path: folder, detail: error.message }))
         )
         const types = new Map(entries.map((e) => [e.name, e.type]))
-        const names = [...types.keys()].sort(byName)
+        const names = [...types.keys()].sort(byText)
         const ignored: Array<Ignored> = []
         const rejected: Array<Rejected> = []
         const articles: Array<Article> = []
@@ -221,7 +221,7 @@ export class Ingest extends Context.Service<Ingest, {
         const drop = yield* list(folder)
         const results = yield* Effect.forEach(drop.articles, (article) => read(folder, article, options), { concurrency: 16 })
         const sources = results.flatMap((r) => (r.source === null ? [] : [r.source]))
-        const rejected = [...drop.rejected, ...results.flatMap((r) => r.rejected)].sort((a, b) => byName(a.file, b.file))
+        const rejected = [...drop.rejected, ...results.flatMap((r) => r.rejected)].sort((a, b) => byText(a.file, b.file))
         return { sources, rejected, ignored: drop.ignored }
       })
 

@@ -274,10 +274,6 @@ export class Lexicon {
     return map
   }
 
-  forms(tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>): TokenForms {
-    return { folded: tokens.map((t) => this.refold(t.folded)), stems: tokens.map((t) => this.stem(t.raw.toLowerCase())) }
-  }
-
   /** What a word as written comes to: its folded form, its stem and the entries its first element fits, kept per word. */
   private readonly words = new Map<string, WordInfo>()
 
@@ -319,7 +315,7 @@ export class Lexicon {
     }
   }
 
-  /** The forms of a sentence's tokens (as `forms`) and every hit in it (as `scan`), in one pass. */
+  /** The forms of a sentence's tokens (folded and refolded, stemmed) and every hit of every list in it, in token order, in one pass. */
   analyze(
     tokens: ReadonlyArray<{ readonly raw: string; readonly folded: string }>,
     /** the tokens' forms from `tokenizeForms`: the word's lexicon entry is kept on it */
@@ -392,19 +388,6 @@ export class Lexicon {
       }
       if (!repeated) hits.push({ kind: entry.kind, id: entry.id, from: i, to })
     }
-  }
-
-  /** Every hit of every list in a sentence, in token order. */
-  scan(forms: TokenForms): Array<Hit> {
-    const { folded, stems } = forms
-    return this.hitsOf(folded, stems, folded.map((word, i) => this.candidates(word, stems[i]!)))
-  }
-
-  /** The hits of the candidate entries at each position, in token order; the same hit (kind, id, from, to) once. */
-  private hitsOf(folded: ReadonlyArray<string>, stems: ReadonlyArray<string>, lists: ReadonlyArray<ReadonlyArray<Entry>>): Array<Hit> {
-    const hits: Array<Hit> = []
-    for (let i = 0; i < lists.length; i++) if (lists[i]!.length > 0) this.hitsAt(lists[i]!, null, folded, stems, i, hits)
-    return hits
   }
 
   /** Where the pattern ends when its first element fits the word at `start`, or -1. Gaps take the nearest fit. */

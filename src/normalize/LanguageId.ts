@@ -87,6 +87,7 @@
  */
 import { francAll } from "franc"
 import { francAllOf } from "./FrancScores.ts"
+import { cachedTest, codePointAt } from "../text/Characters.ts"
 
 export interface LanguageGuess {
   readonly language: string
@@ -595,33 +596,6 @@ const FUNCTION_WORD_INDEX: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
 const LEAD_MIN_WORDS = 40
 const LEAD_MIN_HITS = 6
 const LEAD_RATIO = 2
-
-/**
- * A test of one character, cached per UTF-16 unit (a code point of the BMP or a lone surrogate) in a table
- * filled on first use; code points beyond the BMP are tested each time.
- */
-const cachedTest = (test: (character: string) => boolean): (codePoint: number) => boolean => {
-  const table = new Uint8Array(0x10000)
-  return (codePoint) => {
-    if (codePoint > 0xffff) return test(String.fromCodePoint(codePoint))
-    let known = table[codePoint]!
-    if (known === 0) {
-      known = test(String.fromCharCode(codePoint)) ? 2 : 1
-      table[codePoint] = known
-    }
-    return known === 2
-  }
-}
-
-/** The code point at `i` (a lone surrogate stands for itself). */
-const codePointAt = (text: string, i: number): number => {
-  const code = text.charCodeAt(i)
-  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-    const low = text.charCodeAt(i + 1)
-    if (low >= 0xdc00 && low <= 0xdfff) return (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
-  }
-  return code
-}
 
 /** A code point of a word: `[\p{L}\p{M}]`. */
 const isWordCharacter = cachedTest((c) => /[\p{L}\p{M}]/u.test(c))
@@ -1308,35 +1282,21 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
     letterEvidenceOf.set(language, letterEvidence)
     level1.set(language, closeness + letterEvidence - (coreLanguages.has(language) ? 0 : EXTRA_PENALTY))
   }
+  // what every verdict of this sample reports beside its language
+  const verdict = (language: string, confidence: number, method: string, group: ReadonlySet<string>) =>
+    ({ language, confidence, method, francRatio, letterEvidence: letterEvidenceOf, markers: markersOf, group, priorRatio, features })
   const ranked1 = rank(level1)
   const top1 = ranked1[0]
-  if (top1 === undefined) {
-    return {
-      language: "und",
-      confidence: 0,
-      method: "franc",
-      francRatio,
-      letterEvidence: letterEvidenceOf,
-      markers: markersOf,
-      group: new Set(),
-      priorRatio,
-      features
-    }
-  }
+  if (top1 === undefined) return verdict("und", 0, "franc", new Set())
 
   const group = groupOf(top1.language, script)
   if (group === undefined) {
-    return {
-      language: top1.language,
-      confidence: confidenceOf(top1.score - (ranked1[1]?.score ?? 0), letters),
-      method: (letterEvidenceOf.get(top1.language) ?? 0) > 0 ? "franc+letters" : "franc",
-      francRatio,
-      letterEvidence: letterEvidenceOf,
-      markers: markersOf,
-      group: new Set(),
-      priorRatio,
-      features
-    }
+    return verdict(
+      top1.language,
+      confidenceOf(top1.score - (ranked1[1]?.score ?? 0), letters),
+      (letterEvidenceOf.get(top1.language) ?? 0) > 0 ? "franc+letters" : "franc",
+      new Set()
+    )
   }
 
   // Level 2: markers within the group, added to the level-1 score.
@@ -1356,17 +1316,7 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
   }
   const best = Math.max(totals.get(language) ?? 0, winner.score)
   const runnerUp = ranked2.find((r) => r.language !== winner.language && r.language !== language)?.score ?? 0
-  return {
-    language,
-    confidence: confidenceOf(Math.max(best - runnerUp, 0), letters),
-    method: `franc+markers(${group.id})`,
-    francRatio,
-    letterEvidence: letterEvidenceOf,
-    markers: markersOf,
-    group: new Set(Object.keys(group.members)),
-    priorRatio,
-    features
-  }
+  return verdict(language, confidenceOf(Math.max(best - runnerUp, 0), letters), `franc+markers(${group.id})`, new Set(Object.keys(group.members)))
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { createHash } from "node:crypto"
 import type { ReportDocument } from "../domain/Report.ts"
+import { byText } from "../domain/Order.ts"
 
 type Match = ReportDocument["matches"][number]
 type Source = ReportDocument["sources"][number]
@@ -141,7 +142,6 @@ const STANCE_MARK: Readonly<Record<string, string>> = { affirms: "✓", contradi
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const slotEntries = (slots: Match["slots"]): Array<readonly [string, string | number | boolean]> =>
   Object.keys(slots).sort(byText).flatMap((k) => {

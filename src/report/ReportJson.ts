@@ -12,7 +12,8 @@ import type { EventEntry } from "../domain/Report.ts"
 import type { Ignored, Rejected } from "../domain/Source.ts"
 import { temporaryName } from "./AtomicWrite.ts"
 import { csvRow } from "./Csv.ts"
-import { byText, CLAIMS_CSV_HEADER, jsonElements, jsonValue, type SourcePieces } from "./SourcePieces.ts"
+import { byText } from "../domain/Order.ts"
+import { CLAIMS_CSV_HEADER, jsonElements, jsonValue, type SourcePieces } from "./SourcePieces.ts"
 
 const FLUSH_AT = 1 << 20
 

@@ -8,9 +8,9 @@ import type { Diagnostic, Document } from "../domain/Document.ts"
 import { type Match, sortedSlots } from "../domain/Match.ts"
 import type { SourceEntry } from "../domain/Report.ts"
 import { csvRows } from "./Csv.ts"
+import { byText } from "../domain/Order.ts"
 
 const round = (n: number) => Math.round(n * 1000) / 1000
-export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`)
 

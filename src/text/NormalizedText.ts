@@ -1,4 +1,5 @@
 /** Decoded text → NFC text with unified quotes, apostrophes, dashes and spaces, and a map of every position back to the decoded text. */
+import { cachedTest, codePointAt } from "./Characters.ts"
 
 const UNIFIED: Record<string, string> = {
   "\u201E": "\"", "\u201C": "\"", "\u201D": "\"", "\u201F": "\"", "\u00AB": "\"", "\u00BB": "\"", "\u2033": "\"", "\u301D": "\"", "\u301E": "\"", "\uFF02": "\"",
@@ -31,39 +32,10 @@ for (const code of UNIFIED_BY_CODE.keys()) UNIFIED_UNITS[code] = 1
 const DROPPED_CODES: ReadonlySet<number> = new Set([...DROPPED].map((c) => c.charCodeAt(0)))
 
 const MARK = /\p{M}/u
-/** Per UTF-16 unit, filled on first use: 0 not yet known, 1 not a mark, 2 a mark. */
-const markTable = new Uint8Array(0x10000)
 /** Whether the code point (a lone surrogate is its own code point) is a combining mark, as `\p{M}` says. */
-const isMark = (codePoint: number): boolean => {
-  if (codePoint > 0xffff) return MARK.test(String.fromCodePoint(codePoint))
-  let known = markTable[codePoint]!
-  if (known === 0) {
-    known = MARK.test(String.fromCharCode(codePoint)) ? 2 : 1
-    markTable[codePoint] = known
-  }
-  return known === 2
-}
-/** Per UTF-16 unit, filled on first use: 0 not yet known, 1 the unit alone is NFC, 2 it is not. */
-const nfcTable = new Uint8Array(0x10000)
-const isNfcAlone = (code: number): boolean => {
-  let known = nfcTable[code]!
-  if (known === 0) {
-    const c = String.fromCharCode(code)
-    known = c.normalize("NFC") === c ? 1 : 2
-    nfcTable[code] = known
-  }
-  return known === 1
-}
-
-/** The code point at `i` (a lone surrogate stands for itself). */
-const codePointAt = (text: string, i: number): number => {
-  const code = text.charCodeAt(i)
-  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-    const low = text.charCodeAt(i + 1)
-    if (low >= 0xdc00 && low <= 0xdfff) return (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
-  }
-  return code
-}
+const isMark = cachedTest((c) => MARK.test(c))
+/** Whether a UTF-16 unit alone is in NFC. */
+const isNfcAlone = cachedTest((c) => c.normalize("NFC") === c)
 
 const NEEDS_WORK = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\r\u00ad\u200b-\u200d\u2060\ufeff]/u
 

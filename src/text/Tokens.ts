@@ -1,5 +1,6 @@
 /** Words of a text with their positions, folded for matching: lower case, no diacritics, ß→ss, final sigma→σ. */
 import anyAscii from "any-ascii"
+import { cachedTest, codePointAt } from "./Characters.ts"
 
 export interface Token {
   /** position in the normalized text */
@@ -43,49 +44,25 @@ export const transliterationKey = (word: string): string => {
   return key
 }
 
-/** Whether each UTF-16 code unit is a word character on its own (0: not yet known, 1: yes, 2: no); surrogate pairs are looked at whole. */
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
-const unitClass = new Uint8Array(0x10000)
-const astralClass = new Map<number, boolean>()
-
-const isWordUnit = (code: number): boolean => {
-  let known = unitClass[code]!
-  if (known === 0) {
-    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
-    unitClass[code] = known
-  }
-  return known === 1
-}
-
-const isWordCodePoint = (codePoint: number): boolean => {
-  let known = astralClass.get(codePoint)
-  if (known === undefined) {
-    known = WORD_CHAR.test(String.fromCodePoint(codePoint))
-    astralClass.set(codePoint, known)
-  }
-  return known
-}
+/** Whether a code point (a lone surrogate is its own) is a word character: a letter, a mark or a digit. */
+const isWordCharacter = cachedTest((c) => /^[\p{L}\p{M}\p{N}]$/u.test(c))
 
 /** How many code units the word character at `i` takes (1, or 2 for a surrogate pair), or 0 when it is none. */
 const wordCharAt = (text: string, i: number, end: number): number => {
-  const code = text.charCodeAt(i)
-  if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
-    const low = text.charCodeAt(i + 1)
-    if (low >= 0xdc00 && low <= 0xdfff) return isWordCodePoint(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000) ? 2 : 0
-  }
-  return isWordUnit(code) ? 1 : 0
+  const codePoint = codePointAt(text, i, end)
+  return isWordCharacter(codePoint) ? (codePoint > 0xffff ? 2 : 1) : 0
 }
 
-/** The runs of letters, marks and digits of text[start, end), as `/[\p{L}\p{M}\p{N}]+/gu` finds them. */
-export const tokenize = (text: string, start = 0, end = text.length): Array<Token> => scan(text, start, end, null)
-
-/** The tokens of text[start, end) and the form of each: what the lexicon and the entity index keep per word sits on it. */
+/**
+ * The runs of letters, marks and digits of text[start, end), as `/[\p{L}\p{M}\p{N}]+/gu` finds them, and the
+ * form of each: what the lexicon and the entity index keep per word sits on it.
+ */
 export const tokenizeForms = (text: string, start = 0, end = text.length): { readonly tokens: Array<Token>; readonly forms: Array<WordForm> } => {
   const forms: Array<WordForm> = []
   return { tokens: scan(text, start, end, forms), forms }
 }
 
-const scan = (text: string, start: number, end: number, forms: Array<WordForm> | null): Array<Token> => {
+const scan = (text: string, start: number, end: number, forms: Array<WordForm>): Array<Token> => {
   const tokens: Array<Token> = []
   if (end > text.length) end = text.length
   let i = start
@@ -107,7 +84,7 @@ const scan = (text: string, start: number, end: number, forms: Array<WordForm> |
     } while (i < end && (width = wordCharAt(text, i, end)) !== 0)
     const form = formAt(text, from, i, hash, ascii)
     tokens.push({ start: from, end: i, raw: form.raw, folded: form.folded })
-    if (forms !== null) forms.push(form)
+    forms.push(form)
   }
   return tokens
 }
