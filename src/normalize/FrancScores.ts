@@ -1,6 +1,6 @@
 /**
- * `francAll(value, { only, minLength: 1 })` for a non-empty `only`, with the same result (the same pairs in
- * the same order), from franc's own models and script expressions but computed through an index of the
+ * `francAll(value, { only, minLength: 1 })` for a non-empty `only`, or `francAll(value, { minLength: 1 })`
+ * without it, with the same result (the same pairs in the same order), from franc's own models and script expressions but computed through an index of the
  * models by trigram: franc looks every trigram of the text up in every candidate's model, which made it
  * the largest cost of language identification.
  *
@@ -70,20 +70,21 @@ const topScript = (value: string): readonly [string | undefined, number] => {
   return [top, topCount]
 }
 
-export const francAllOf = (text: string, only: ReadonlyArray<string>): Array<[string, number]> => {
-  if (only.length === 0) throw new Error("francAllOf needs candidate languages")
+/** @param only the candidate languages (franc's codes); every language of the text's script when absent */
+export const francAllOf = (text: string, only?: ReadonlyArray<string>): Array<[string, number]> => {
+  if (only !== undefined && only.length === 0) throw new Error("francAllOf needs candidate languages")
   if (!text || text.length < 1) return und()
   const value = text.slice(0, MAX_LENGTH)
   const [script, count] = topScript(value)
   if (script === undefined || !(script in data)) {
-    if (script === undefined || count === 0 || !only.includes(script)) return und()
+    if (script === undefined || count === 0 || (only !== undefined && !only.includes(script))) return und()
     return [[script, 1]]
   }
 
   const index = indexOf(script)
   const columns: Array<number> = []
   index.languages.forEach((language, column) => {
-    if (only.includes(language)) columns.push(column)
+    if (only === undefined || only.includes(language)) columns.push(column)
   })
   if (columns.length === 0) return und()
 

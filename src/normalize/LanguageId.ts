@@ -85,7 +85,6 @@
  * Methods: "franc", "franc+letters", "franc+markers(<group>)", "script(el)",
  * "too-short", "unclear", "prior(too-short|short|ambiguous|unclear)".
  */
-import { francAll } from "franc"
 import { francAllOf } from "./FrancScores.ts"
 import { cachedTest, codePointAt } from "../text/Characters.ts"
 
@@ -1422,7 +1421,7 @@ const identify = (text: string, prior: string | undefined): LanguageGuess => {
   if (letters < MIN_LETTERS) return fallback("too-short")
 
   if (script === "Other") {
-    const ranked = francAll(sample, { minLength: 1 })
+    const ranked = francAllOf(sample)
     const top = ranked[0]
     if (top === undefined || top[0] === "und") return fallback("unclear")
     const second = ranked[1]

@@ -32,4 +32,10 @@ describe("francAllOf", () => {
       }
     }
   })
+
+  it("gives what francAll gives without candidates: every language of the text's script", () => {
+    for (const text of [...texts, "これは日本語の文です。", "Ողջույն, սա հայերեն նախադասություն է։", "นี่คือประโยคภาษาไทย", "Это предложение на русском языке."]) {
+      expect(francAllOf(text), text.slice(0, 60)).toEqual(francAll(text, { minLength: 1 }))
+    }
+  })
 })
