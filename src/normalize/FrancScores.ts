@@ -18,8 +18,8 @@ import { expressions } from "franc/expressions.js"
 const MAX_LENGTH = 2048
 const MAX_DIFFERENCE = 300
 
-interface ScriptIndex {
-  /** the script's languages, in the models' order */
+interface ModelIndex {
+  /** the indexed languages, in the models' order */
   readonly languages: ReadonlyArray<string>
   /** trigram → its row in `ranks` */
   readonly rows: ReadonlyMap<string, number>
@@ -27,14 +27,19 @@ interface ScriptIndex {
   readonly ranks: Int16Array
 }
 
-const indexes = new Map<string, ScriptIndex>()
+const indexes = new Map<string, ModelIndex>()
 
-/** The models of a script indexed by trigram, built on first use. */
-const indexOf = (script: string): ScriptIndex => {
-  let index = indexes.get(script)
+/**
+ * The models of a script's candidate languages (all of them when `only` is absent) indexed by trigram, built
+ * on first use. A language's distance depends on its own model only, so an index of the candidates gives the
+ * distances an index of the whole script would: a trigram in none of their models costs each of them the same.
+ */
+const indexOf = (script: string, only: ReadonlyArray<string> | undefined): ModelIndex => {
+  const key = only === undefined ? script : `${script}:${only.join(",")}`
+  let index = indexes.get(key)
   if (index === undefined) {
     const models = (data as Record<string, Record<string, string>>)[script]!
-    const languages = Object.keys(models)
+    const languages = Object.keys(models).filter((language) => only === undefined || only.includes(language))
     const rows = new Map<string, number>()
     const models2 = languages.map((language) => models[language]!.split("|"))
     for (const model of models2) for (const trigram of model) if (!rows.has(trigram)) rows.set(trigram, rows.size)
@@ -46,7 +51,7 @@ const indexOf = (script: string): ScriptIndex => {
       }
     })
     index = { languages, rows, ranks }
-    indexes.set(script, index)
+    indexes.set(key, index)
   }
   return index
 }
@@ -81,12 +86,8 @@ export const francAllOf = (text: string, only?: ReadonlyArray<string>): Array<[s
     return [[script, 1]]
   }
 
-  const index = indexOf(script)
-  const columns: Array<number> = []
-  index.languages.forEach((language, column) => {
-    if (only === undefined || only.includes(language)) columns.push(column)
-  })
-  if (columns.length === 0) return und()
+  const index = indexOf(script, only)
+  if (index.languages.length === 0) return und()
 
   // the text's trigrams and their counts
   const cleaned = " " + value.replace(PUNCTUATION, " ").replace(WHITE_SPACE, " ").trim().toLowerCase() + " "
@@ -97,7 +98,7 @@ export const francAllOf = (text: string, only?: ReadonlyArray<string>): Array<[s
   }
 
   const width = index.languages.length
-  const distances = columns.map(() => 0)
+  const distances = index.languages.map(() => 0)
   let missing = 0
   for (const [trigram, occurrences] of counts) {
     const row = index.rows.get(trigram)
@@ -106,8 +107,8 @@ export const francAllOf = (text: string, only?: ReadonlyArray<string>): Array<[s
       continue
     }
     const base = row * width
-    for (let k = 0; k < columns.length; k++) {
-      const rank = index.ranks[base + columns[k]!]!
+    for (let k = 0; k < width; k++) {
+      const rank = index.ranks[base + k]!
       if (rank === 0) distances[k] = distances[k]! + MAX_DIFFERENCE
       else {
         const difference = occurrences - (rank - 1) - 1
@@ -115,7 +116,7 @@ export const francAllOf = (text: string, only?: ReadonlyArray<string>): Array<[s
       }
     }
   }
-  const scored: Array<[string, number]> = columns.map((column, k) => [index.languages[column]!, distances[k]! + missing * MAX_DIFFERENCE])
+  const scored: Array<[string, number]> = index.languages.map((language, k) => [language, distances[k]! + missing * MAX_DIFFERENCE])
   // stable: equal distances keep the models' order
   scored.sort((a, b) => a[1] - b[1])
   const min = scored[0]![1]
