@@ -29,7 +29,8 @@ $(INSTALLED): package-lock.json package.json
 ESBUILD_ANY := npx esbuild --bundle --platform=node --target=node20 --log-level=warning
 ESBUILD := $(ESBUILD_ANY) --format=esm \
   --banner:js="import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
-ESBUILD_CJS := $(ESBUILD_ANY) --format=cjs --inject:src/start/importMetaUrl.ts --define:import.meta.url=importMetaUrl
+ESBUILD_CJS := $(ESBUILD_ANY) --format=cjs --inject:src/start/importMetaUrl.ts --define:import.meta.url=importMetaUrl \
+  --inject:src/start/LazySegmenter.ts --define:Intl.Segmenter=LazySegmenter
 $(BUILT): $(INSTALLED) $(BUILD_INPUTS)
 	rm -rf dist
 	npx tsc -p tsconfig.build.json

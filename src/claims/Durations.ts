@@ -45,14 +45,17 @@ interface UnitMatcher {
 }
 
 /** Number words and units of one language, ready to read durations. */
+const noStem = (): string => ""
+
 export class DurationReader {
   private readonly numbers = new Map<string, NumberForm>()
   private readonly numberPrefixes: Array<readonly [string, NumberForm]> = []
   private readonly units: ReadonlyArray<UnitMatcher>
 
   constructor(resource: LanguageResource, private readonly lexicon: Lexicon) {
+    // a number word is looked up as written (folded), never by its stem: its pattern is parsed without stemming
     for (const [written, form] of Object.entries(resource.numbers)) {
-      const steps = parsePattern(written, lexicon.stem, lexicon.refold)
+      const steps = parsePattern(written, noStem, lexicon.refold)
       const element = steps[0]?.element
       if (element === undefined || steps.length !== 1) continue
       const value = { value: form.value, article: form.article ?? false, adds: form.adds ?? false }
