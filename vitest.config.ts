@@ -21,6 +21,7 @@ if (typeof (Map as unknown as { groupBy?: unknown }).groupBy !== "function") {
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/temporaryRoot.ts"],
     env: { TZ: "UTC" },
     testTimeout: 60_000
   }

@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-/** `crossclaim`: starts the command line's bundle (dist/crossclaim.cjs, from src/bin.ts) with its code cache. */
-import { runBundle } from "./CodeCache.ts"
+/**
+ * `crossclaim`: starts the command line's bundle (dist/crossclaim.cjs, from src/bin.ts) with its code cache;
+ * with CROSSCLAIM_WRITE_CODE_CACHE=1 (the build) it records the cache when the run ends.
+ */
+import { startBundle } from "./CodeCache.ts"
 
-runBundle(new URL("./crossclaim.cjs", import.meta.url))
+const started = startBundle(new URL("./crossclaim.cjs", import.meta.url))
+if (process.env["CROSSCLAIM_WRITE_CODE_CACHE"] === "1") process.once("exit", started.record)
