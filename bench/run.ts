@@ -5,21 +5,18 @@
  * NFC-normalized, lower-cased and scanned once by one regular expression of all
  * lexicon forms in plain Node.
  */
-import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import { readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import yargs from "yargs"
 import { hideBin } from "yargs/helpers"
 import { runReport } from "../pipelines/report.ts"
-import { ExtractClaims } from "../src/claims/Extract.ts"
-import { Ingest } from "../src/ingest/Ingest.ts"
-import { Languages, loadLanguages } from "../src/languages/Languages.ts"
-import { Normalize } from "../src/normalize/Normalize.ts"
+import { loadLanguages } from "../src/languages/Languages.ts"
+import { MainLayer } from "../src/MainLayer.ts"
 import { defaultCatalogue, projectRoot } from "../src/ProjectFiles.ts"
 import { fold } from "../src/text/Tokens.ts"
-import { defaultWorkers, SourcePool } from "../src/sources/SourcePool.ts"
+import { defaultWorkers } from "../src/sources/SourcePool.ts"
 import { generateDrop } from "./generate.ts"
 
 const argv = yargs(hideBin(process.argv))
@@ -33,12 +30,6 @@ const argv = yargs(hideBin(process.argv))
   })
   .strict()
   .parseSync()
-
-const Main = SourcePool.layer.pipe(
-  Layer.provideMerge(Layer.mergeAll(Ingest.layer, Normalize.layer, ExtractClaims.layer)),
-  Layer.provideMerge(Languages.layer),
-  Layer.provideMerge(NodeServices.layer)
-)
 
 const median = (values: ReadonlyArray<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 const fixed = (n: number, digits = 0) => n.toFixed(digits)
@@ -83,7 +74,7 @@ const main = async () => {
     const out = join(tmpdir(), `crossclaim-bench-out-${argv.articles}`)
     const wall = performance.now()
     const summary = await Effect.runPromise(
-      runReport({ sources: folder, out, catalogue: defaultCatalogue, maxBytes: 5 * 1024 * 1024, workers: argv.workers }).pipe(Effect.provide(Main))
+      runReport({ sources: folder, out, catalogue: defaultCatalogue, maxBytes: 5 * 1024 * 1024, workers: argv.workers }).pipe(Effect.provide(MainLayer))
     )
     runs.push({ wallMs: performance.now() - wall, stages: summary.stages })
     if (r === 0) console.log(summary.lines.slice(0, 5).map((l) => `  ${l}`).join("\n"))

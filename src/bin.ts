@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 /** The command line: parses argv with yargs and runs one pipeline. */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Console, Effect, Layer } from "effect"
 import yargs from "yargs"
 import { hideBin } from "yargs/helpers"
@@ -9,18 +8,10 @@ import { runCheck, runDecide, runRecordBaseline } from "../pipelines/check.ts"
 import { runExplain } from "../pipelines/explain.ts"
 import { runLanguagesTable } from "../pipelines/languages.ts"
 import { runReport } from "../pipelines/report.ts"
-import { ExtractClaims } from "./claims/Extract.ts"
-import { Ingest } from "./ingest/Ingest.ts"
-import { checkedStamp, Languages, recordCheckedLanguages } from "./languages/Languages.ts"
-import { Normalize } from "./normalize/Normalize.ts"
+import { checkedStamp, recordCheckedLanguages } from "./languages/Languages.ts"
+import { MainLayer } from "./MainLayer.ts"
 import { defaultBaseline, defaultCatalogue } from "./ProjectFiles.ts"
-import { defaultWorkers, SourcePool } from "./sources/SourcePool.ts"
-
-const MainLayer = SourcePool.layer.pipe(
-  Layer.provideMerge(Layer.mergeAll(Ingest.layer, Normalize.layer, ExtractClaims.layer)),
-  Layer.provideMerge(Languages.layer),
-  Layer.provideMerge(NodeServices.layer)
-)
+import { defaultWorkers } from "./sources/SourcePool.ts"
 
 const run = <E extends { readonly message: string }>(program: Effect.Effect<number, E, Layer.Success<typeof MainLayer>>) =>
   NodeRuntime.runMain(

@@ -1,22 +1,13 @@
 /** Runs the real report pipeline (the layers the command line uses) into a temporary folder. */
-import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import { mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { runReport } from "../../pipelines/report.ts"
-import { ExtractClaims } from "../../src/claims/Extract.ts"
-import { Ingest } from "../../src/ingest/Ingest.ts"
-import { Languages } from "../../src/languages/Languages.ts"
-import { Normalize } from "../../src/normalize/Normalize.ts"
 import { defaultCatalogue } from "../../src/ProjectFiles.ts"
-import { SourcePool } from "../../src/sources/SourcePool.ts"
+import { MainLayer } from "../../src/MainLayer.ts"
 
-export const PipelineLayer = SourcePool.layer.pipe(
-  Layer.provideMerge(Layer.mergeAll(Ingest.layer, Normalize.layer, ExtractClaims.layer)),
-  Layer.provideMerge(Languages.layer),
-  Layer.provideMerge(NodeServices.layer)
-)
+export const PipelineLayer = MainLayer
 
 export const OUTPUT_FILES = ["report.json", "report.schema.json", "claims.csv", "discrepancies.csv", "coverage.csv", "report.html"] as const
 
