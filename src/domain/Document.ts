@@ -1,17 +1,22 @@
-/** A normalized source: metadata, segments with a role and a language, sentences with offsets into the decoded text. */
+/**
+ * A normalized source: metadata, segments with a role and a language, sentences with offsets into the decoded text.
+ * The normalizer builds documents, segments and sentences as plain records of these schemas: every field comes
+ * from its own computation, so a check at construction (thousands per drop) would only repeat it.
+ */
 import { Schema } from "effect"
 
 export const SegmentRole = Schema.Literals(["body", "embedded-post", "boilerplate"])
 export type SegmentRole = typeof SegmentRole.Type
 
-export class Sentence extends Schema.Class<Sentence>("crossclaim/Sentence")({
+export const Sentence = Schema.Struct({
   start: Schema.Number,
   end: Schema.Number,
   /** index of the paragraph (line) the sentence belongs to */
   paragraph: Schema.Number
-}) {}
+})
+export type Sentence = typeof Sentence.Type
 
-export class Segment extends Schema.Class<Segment>("crossclaim/Segment")({
+export const Segment = Schema.Struct({
   role: SegmentRole,
   /** why the role was given, for boilerplate and embedded posts ("credit line", "teaser", "tweet signature") */
   roleReason: Schema.NullOr(Schema.String),
@@ -23,7 +28,8 @@ export class Segment extends Schema.Class<Segment>("crossclaim/Segment")({
   author: Schema.NullOr(Schema.String),
   date: Schema.NullOr(Schema.String),
   sentences: Schema.Array(Sentence)
-}) {}
+})
+export type Segment = typeof Segment.Type
 
 export class Diagnostic extends Schema.Class<Diagnostic>("crossclaim/Diagnostic")({
   /** stable id of the kind of finding, e.g. `legacy-encoding`, `no-resources` */
@@ -32,7 +38,7 @@ export class Diagnostic extends Schema.Class<Diagnostic>("crossclaim/Diagnostic"
   message: Schema.String
 }) {}
 
-export class Document extends Schema.Class<Document>("crossclaim/Document")({
+export const Document = Schema.Struct({
   id: Schema.String,
   file: Schema.String,
   metaFile: Schema.NullOr(Schema.String),
@@ -50,4 +56,5 @@ export class Document extends Schema.Class<Document>("crossclaim/Document")({
   /** length of the decoded text */
   length: Schema.Number,
   segments: Schema.Array(Segment)
-}) {}
+})
+export type Document = typeof Document.Type

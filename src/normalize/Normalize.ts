@@ -1,6 +1,6 @@
 /** Normalize: a decoded source → a document of segments (body, embedded post, boilerplate), each with its language and sentences. */
 import { Context, Effect, Layer } from "effect"
-import { Document, Segment, Sentence, type SegmentRole } from "../domain/Document.ts"
+import type { Document, Segment, Sentence, SegmentRole } from "../domain/Document.ts"
 import type { Source } from "../domain/Source.ts"
 import { normalizeText, type NormalizedText, toOriginal } from "../text/NormalizedText.ts"
 import boilerplate from "./boilerplate.json" with { type: "json" }
@@ -211,7 +211,7 @@ export const normalizeSource = (source: Source): Normalized => {
   let open: { piece: Piece; language: string; confidence: number; sentences: Array<Sentence>; end: number } | null = null
   const close = () => {
     if (open === null) return
-    segments.push(new Segment({
+    segments.push({
       role: open.piece.role,
       roleReason: open.piece.reason,
       language: open.language,
@@ -221,7 +221,7 @@ export const normalizeSource = (source: Source): Normalized => {
       author: open.piece.author,
       date: open.piece.date,
       sentences: open.sentences
-    }))
+    })
     open = null
   }
   // an embedded post is identified as a whole: its signature line alone says little
@@ -248,7 +248,7 @@ export const normalizeSource = (source: Source): Normalized => {
     const ranges = piece.split !== undefined && piece.split.greek === (pieceLanguage === "el")
       ? piece.split.ranges
       : splitSentences(text, piece.start, piece.end, pieceLanguage)
-    const sentences = ranges.map((r) => new Sentence({ start: at(r.start), end: at(r.end), paragraph: piece.paragraph }))
+    const sentences = ranges.map((r): Sentence => ({ start: at(r.start), end: at(r.end), paragraph: piece.paragraph }))
     const continues = open !== null && open.piece.role === piece.role && open.language === pieceLanguage &&
       open.piece.author === piece.author && (piece.role === "embedded-post" || open.piece.reason === piece.reason)
     const segment = continues ? segments.length : segments.length + (open === null ? 0 : 1)
@@ -266,7 +266,7 @@ export const normalizeSource = (source: Source): Normalized => {
   }
   close()
 
-  const document = new Document({
+  const document: Document = {
     id: source.id,
     file: source.file,
     metaFile: source.metaFile,
@@ -281,7 +281,7 @@ export const normalizeSource = (source: Source): Normalized => {
     metaEvent: source.meta.event ?? null,
     length: source.text.length,
     segments
-  })
+  }
   return { document, text: normalized, sentences: spans }
 }
 
