@@ -27,7 +27,8 @@ $(INSTALLED): package-lock.json package.json
 # modules. The command line is a CommonJS bundle started with V8's code cache (src/start/CodeCache.ts): the build
 # runs the report on the seeds once to record the bytecode a run compiles. Node 20 has the regular expressions'
 # v flag: written as literals they are checked when the bundle is compiled, not built at every start (string-width's
-# emoji expression alone took 18 ms).
+# emoji expression alone took 18 ms). The bundles are then made ASCII (src/start/AsciiSource.ts): read as one-byte
+# text they load faster.
 ESBUILD_ANY := npx esbuild --bundle --platform=node --target=node20 --supported:regexp-set-notation=true --log-level=warning
 ESBUILD := $(ESBUILD_ANY) --format=esm \
   --banner:js="import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
@@ -40,6 +41,7 @@ $(BUILT): $(INSTALLED) $(BUILD_INPUTS)
 	$(ESBUILD) src/start/main.ts --outfile=dist/crossclaim.mjs
 	$(ESBUILD) src/sources/worker.ts --outfile=dist/worker.js
 	$(ESBUILD) bench/run.ts --outfile=dist/bench.mjs
+	$(NODE) --input-type=module -e "const { rewriteAscii } = await import('./dist/src/start/AsciiSource.js'); for (const f of ['dist/crossclaim.cjs', 'dist/worker.js']) rewriteAscii(f)"
 	$(NODE) dist/crossclaim.mjs languages --check
 	warm=$$(mktemp -d) && CROSSCLAIM_WRITE_CODE_CACHE=1 $(NODE) dist/crossclaim.mjs report --sources seeds --out "$$warm" > /dev/null && rm -rf "$$warm"
 	@touch $@

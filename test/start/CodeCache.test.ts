@@ -39,6 +39,12 @@ describe("startBundle", () => {
     expect((second.exports as Exports).later(10)).toBe(90)
   })
 
+  it("reads a bundle that is not ASCII as UTF-8", () => {
+    const file = join(folder, "d.cjs")
+    writeFileSync(file, `// «Ελληνικά»\nmodule.exports = { word: "straße".replace(/ß/g, "ss"), greek: "Ελλάδα" }\n`)
+    expect(startBundle(pathToFileURL(file)).exports).toEqual({ word: "strasse", greek: "Ελλάδα" })
+  })
+
   it("compiles as usual when V8 rejects the cache", () => {
     const bundle = writeBundle("b.cjs", 3)
     // a cache made for this bundle (the key fits) whose bytecode V8 cannot take
