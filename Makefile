@@ -25,15 +25,14 @@ $(INSTALLED): package-lock.json package.json
 
 # Compiled once into bundles, so a run starts JavaScript directly instead of transpiling or resolving hundreds of
 # modules. The command line is a CommonJS bundle started with V8's code cache (src/start/CodeCache.ts): the build
-# runs the report on the seeds once to record the bytecode a run compiles. Node 20 has the regular expressions'
-# v flag: written as literals they are checked when the bundle is compiled, not built at every start (string-width's
-# emoji expression alone took 18 ms). The bundles are then made ASCII (src/start/AsciiSource.ts): read as one-byte
-# text they load faster.
-ESBUILD_ANY := npx esbuild --bundle --platform=node --target=node20 --supported:regexp-set-notation=true --log-level=warning
+# runs the report on the seeds once to record the bytecode a run compiles. string-width, which yargs' help layout
+# uses, is loaded when a text is not printable ASCII (src/start/LazyStringWidth.ts). The bundles are then made ASCII
+# (src/start/AsciiSource.ts): read as one-byte text they load faster.
+ESBUILD_ANY := npx esbuild --bundle --platform=node --target=node20 --log-level=warning
 ESBUILD := $(ESBUILD_ANY) --format=esm \
   --banner:js="import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
 ESBUILD_CJS := $(ESBUILD_ANY) --format=cjs --inject:src/start/importMetaUrl.ts --define:import.meta.url=importMetaUrl \
-  --inject:src/start/LazySegmenter.ts --define:Intl.Segmenter=LazySegmenter
+  --alias:string-width=./src/start/LazyStringWidth.ts
 $(BUILT): $(INSTALLED) $(BUILD_INPUTS)
 	rm -rf dist
 	npx tsc -p tsconfig.build.json
