@@ -24,8 +24,9 @@ $(INSTALLED): package-lock.json package.json
 	@touch $@
 
 # Compiled once into bundles, so a run starts JavaScript directly instead of transpiling or resolving hundreds of
-# modules. The command line is a CommonJS bundle started with V8's code cache (src/start/CodeCache.ts): the build
-# runs the report on the seeds once to record the bytecode a run compiles. string-width, which yargs' help layout
+# modules. The command line and its source worker are CommonJS bundles started with V8's code cache
+# (src/start/CodeCache.ts): the build runs the report once on the seeds and once with workers on a generated drop
+# to record the bytecode a run compiles. string-width, which yargs' help layout
 # uses, is loaded when a text is not printable ASCII (src/start/LazyStringWidth.ts). The bundles are then made ASCII
 # (src/start/AsciiSource.ts): read as one-byte text they load faster.
 ESBUILD_ANY := npx esbuild --bundle --platform=node --target=node20 --log-level=warning
@@ -37,12 +38,17 @@ $(BUILT): $(INSTALLED) $(BUILD_INPUTS)
 	rm -rf dist
 	npx tsc -p tsconfig.build.json
 	$(ESBUILD_CJS) src/bin.ts --outfile=dist/crossclaim.cjs
+	$(ESBUILD_CJS) src/sources/worker.ts --outfile=dist/worker.cjs
 	$(ESBUILD) src/start/main.ts --outfile=dist/crossclaim.mjs
-	$(ESBUILD) src/sources/worker.ts --outfile=dist/worker.js
+	$(ESBUILD) src/start/worker.ts --outfile=dist/worker.js
 	$(ESBUILD) bench/run.ts --outfile=dist/bench.mjs
-	$(NODE) --input-type=module -e "const { rewriteAscii } = await import('./dist/src/start/AsciiSource.js'); for (const f of ['dist/crossclaim.cjs', 'dist/worker.js']) rewriteAscii(f)"
+	$(NODE) --input-type=module -e "const { rewriteAscii } = await import('./dist/src/start/AsciiSource.js'); for (const f of ['dist/crossclaim.cjs', 'dist/worker.cjs']) rewriteAscii(f)"
 	$(NODE) dist/crossclaim.mjs languages --check
-	warm=$$(mktemp -d) && CROSSCLAIM_WRITE_CODE_CACHE=1 $(NODE) dist/crossclaim.mjs report --sources seeds --out "$$warm" > /dev/null && rm -rf "$$warm"
+	warm=$$(mktemp -d) && trap 'rm -rf "$$warm"' EXIT && \
+	  CROSSCLAIM_WRITE_CODE_CACHE=main $(NODE) dist/crossclaim.mjs report --sources seeds --out "$$warm/out" > /dev/null && \
+	  $(NODE) --input-type=module -e "const { generateDrop } = await import('./dist/bench/generate.js'); generateDrop(process.cwd(), '$$warm/drop', 800)" && \
+	  CROSSCLAIM_WRITE_CODE_CACHE=worker $(NODE) dist/crossclaim.mjs report --sources "$$warm/drop" --out "$$warm/out" --workers 2 > /dev/null && \
+	  test -s dist/crossclaim.cjs.cache && test -s dist/worker.cjs.cache
 	@touch $@
 
 CLI := $(NODE) dist/crossclaim.mjs
