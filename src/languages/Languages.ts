@@ -1,13 +1,13 @@
 /** The language resources folder → validated, compiled lexicons per language, the entity index and the concept inventory. */
 import { createHash } from "node:crypto"
-import { readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Context, Effect, Layer, Schema } from "effect"
 import { languagesFolder } from "../ProjectFiles.ts"
 import { EntityFile, EntityIndex } from "./Entities.ts"
 import { LanguageResource } from "./LanguageResource.ts"
-import { compileLexicon, type Lexicon, PatternError, patternLists, patternProblem } from "./Lexicon.ts"
+import { compileLexicon, type CompiledLexicon, Lexicon, PatternError, patternLists, patternProblem } from "./Lexicon.ts"
 
 export class LanguageResourceError extends Schema.TaggedError<LanguageResourceError>()("LanguageResourceError", {
   file: Schema.String,
@@ -82,12 +82,45 @@ const readStamp = (stamp: string): string | null => {
   }
 }
 
-/** Checks every resource of the folder whole (schemas, patterns, every lexicon compiled) and records its fingerprint. */
+/**
+ * Where the lexicons compiled by the check are kept, one file per language beside the stamp: a start whose
+ * resources have the stamp's fingerprint reads a lexicon from there instead of parsing and stemming every pattern.
+ */
+export const compiledFolder = (stamp: string): string => `${stamp.replace(/\.checked$/, "")}.lexicons`
+
+interface CompiledFile {
+  readonly fingerprint: string
+  readonly lexicon: CompiledLexicon
+}
+
+/**
+ * Checks every resource of the folder whole (schemas, patterns, every lexicon compiled) and records its fingerprint,
+ * with the compiled lexicons; the stamp is written last, so it never vouches for lexicons not yet written.
+ */
 export const recordCheckedLanguages = (folder: string = languagesFolder, stamp: string = checkedStamp): string => {
   const languages = loadLanguages(folder, { stamp: null })
-  for (const language of languages.resources.keys()) languages.lexicon(language)
-  writeFileSync(stamp, `${languages.fingerprint}\n`)
+  const compiled = compiledFolder(stamp)
+  rmSync(compiled, { recursive: true, force: true })
+  mkdirSync(compiled, { recursive: true })
+  for (const language of languages.resources.keys()) {
+    const file: CompiledFile = { fingerprint: languages.fingerprint, lexicon: languages.lexicon(language)!.compiled() }
+    writeFileSync(join(compiled, `${language}.json`), JSON.stringify(file))
+  }
+  writeFileSync(`${stamp}.tmp`, `${languages.fingerprint}\n`)
+  renameSync(`${stamp}.tmp`, stamp)
   return languages.fingerprint
+}
+
+/** A language's lexicon as the check compiled it for these very resources, or undefined. */
+const readCompiled = (stamp: string, language: string, resource: LanguageResource, fingerprint: string): Lexicon | undefined => {
+  let file: CompiledFile
+  try {
+    file = JSON.parse(readFileSync(join(compiledFolder(stamp), `${language}.json`), "utf8")) as CompiledFile
+  } catch {
+    return undefined
+  }
+  if (file.fingerprint !== fingerprint || file.lexicon.language !== language) return undefined
+  return Lexicon.fromCompiled(file.lexicon, resource.stemmer, resource.transliterate)
 }
 
 const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, file: string, json: unknown, checked = false): S["Type"] => {
@@ -108,7 +141,8 @@ const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(sch
  */
 export const loadLanguages = (folder: string = languagesFolder, options: { readonly stamp: string | null } = { stamp: checkedStamp }): LanguageSet => {
   const { texts, fingerprint } = readFolder(folder)
-  const checked = options.stamp !== null && readStamp(options.stamp) === fingerprint
+  const stamp = options.stamp
+  const checked = stamp !== null && readStamp(stamp) === fingerprint
   const concepts = Object.keys(decode(ConceptFile, "concepts.json", parseJson(texts, "concepts.json"), checked).concepts).sort()
   const entityFile = decode(EntityFile, "entities.json", parseJson(texts, "entities.json"), checked)
   const entities = new EntityIndex(entityFile.entities)
@@ -140,7 +174,7 @@ export const loadLanguages = (folder: string = languagesFolder, options: { reado
     if (cached !== undefined) return cached
     const resource = resources.get(language)
     if (resource === undefined) return undefined
-    const compiled = compileOrThrow(`${language}.json`, resource)
+    const compiled = (checked && stamp !== null ? readCompiled(stamp, language, resource, fingerprint) : undefined) ?? compileOrThrow(`${language}.json`, resource)
     lexicons.set(language, compiled)
     return compiled
   }

@@ -173,6 +173,37 @@ class LazyStem {
   }
 }
 
+/** A compiled step: [gap, "exact" | "stem" | "prefix" | "suffix" | "infix", word or part, stem (for "stem")] */
+type CompiledStep = readonly [gap: number, type: Element["type"], text: string, stem?: string]
+
+export interface CompiledLexicon {
+  readonly language: string
+  /** [kind, id, pattern, steps], in the order the entries were added */
+  readonly entries: ReadonlyArray<readonly [kind: HitKind, id: string, pattern: string, steps: ReadonlyArray<CompiledStep>]>
+}
+
+const compiledStep = ({ element, gap }: Step): CompiledStep => {
+  switch (element.type) {
+    case "exact":
+      return [gap, element.type, element.word]
+    case "stem":
+      return [gap, element.type, element.word, element.stem]
+    default:
+      return [gap, element.type, element.part]
+  }
+}
+
+const stepOf = ([gap, type, text, stem]: CompiledStep): Step => {
+  switch (type) {
+    case "exact":
+      return { gap, element: { type, word: text } }
+    case "stem":
+      return { gap, element: { type, word: text, stem: stem ?? "" } }
+    default:
+      return { gap, element: { type, part: text } }
+  }
+}
+
 export interface TokenForms {
   readonly folded: ReadonlyArray<string>
   readonly stems: ReadonlyArray<string>
@@ -227,10 +258,16 @@ export class Lexicon {
     }
   }
 
+  /** every entry, in the order added: the order the indexes list them in */
+  private readonly entries: Array<Entry> = []
+
   add(kind: HitKind, id: string, pattern: string): void {
-    const steps = parsePattern(pattern, this.stem, this.refold, true)
-    const entry: Entry = { kind, id, pattern, steps, mark: 0 }
-    const first = steps[0]!.element
+    this.index({ kind, id, pattern, steps: parsePattern(pattern, this.stem, this.refold, true), mark: 0 })
+  }
+
+  private index(entry: Entry): void {
+    this.entries.push(entry)
+    const first = entry.steps[0]!.element
     const push = (map: Map<string, Array<Entry>>, key: string) => {
       const list = map.get(key)
       if (list === undefined) map.set(key, [entry])
@@ -263,6 +300,21 @@ export class Lexicon {
         push(this.byInfix, first.part.slice(0, KEY))
         break
     }
+  }
+
+  /** The lexicon as plain data, every stem worked out: what `fromCompiled` builds the same lexicon from without parsing or stemming. */
+  compiled(): CompiledLexicon {
+    return {
+      language: this.language,
+      entries: this.entries.map((entry) => [entry.kind, entry.id, entry.pattern, entry.steps.map(compiledStep)] as const)
+    }
+  }
+
+  /** The lexicon `compiled()` gave, for a resource with these settings. */
+  static fromCompiled(data: CompiledLexicon, stemmer: Stemmer | null, transliterate?: "serbian-latin"): Lexicon {
+    const lexicon = new Lexicon(data.language, stemmer, transliterate)
+    for (const [kind, id, pattern, steps] of data.entries) lexicon.index({ kind, id, pattern, steps: steps.map(stepOf), mark: 0 })
+    return lexicon
   }
 
   private keyed(index: Map<number, Map<string, Array<Entry>>>, length: number): Map<string, Array<Entry>> {

@@ -1,11 +1,12 @@
 /** Every language resource loads, covers every concept, and compiles: the start-up check and the compiler agree. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { basename, join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { loadLanguages, recordCheckedLanguages } from "../../src/languages/Languages.ts"
-import { languagesFolder } from "../../src/ProjectFiles.ts"
+import { compiledFolder, loadLanguages, recordCheckedLanguages } from "../../src/languages/Languages.ts"
+import { languagesFolder, projectRoot } from "../../src/ProjectFiles.ts"
 import { patternLists, patternProblem, parsePattern, PatternError } from "../../src/languages/Lexicon.ts"
+import { tokenizeForms } from "../../src/text/Tokens.ts"
 import { languages } from "../support/extract.ts"
 
 describe("language resources", () => {
@@ -53,6 +54,39 @@ describe("the record of checked resources", () => {
     const trusted = loadLanguages(folder, { stamp })
     expect(trusted.fingerprint).toBe(fingerprint)
     expect([...trusted.resources]).toEqual([...loadLanguages(folder, { stamp: null }).resources])
+  })
+
+  it("keeps the compiled lexicons with the record: a start reads them, and they find what compiled ones find", () => {
+    const { folder, stamp } = copy()
+    recordCheckedLanguages(folder, stamp)
+    const read = loadLanguages(folder, { stamp })
+    const compiled = loadLanguages(folder, { stamp: null })
+    const seeds = readdirSync(join(projectRoot, "seeds")).map((name) => readFileSync(join(projectRoot, "seeds", name), "utf8"))
+    for (const [language, resource] of compiled.resources) {
+      const fromFile = read.lexicon(language)!
+      const fromPatterns = compiled.lexicon(language)!
+      expect(fromFile.compiled(), language).toEqual(fromPatterns.compiled())
+      // the language's own patterns, written out, and the seeds: every hit the same, in the same order
+      const text = [...patternLists(resource).flatMap(([, list]) => list), ...seeds].join(" . ")
+      const { tokens } = tokenizeForms(text)
+      expect(fromFile.analyze(tokens).hits, language).toEqual(fromPatterns.analyze(tokens).hits)
+    }
+  })
+
+  it("uses a compiled lexicon only when it was made from these very resources", () => {
+    const { folder, stamp } = copy()
+    recordCheckedLanguages(folder, stamp)
+    const file = join(compiledFolder(stamp), "de.json")
+    const json = JSON.parse(readFileSync(file, "utf8")) as { readonly fingerprint: string; readonly lexicon: { readonly entries: ReadonlyArray<unknown> } }
+    const emptied = (fingerprint: string) => JSON.stringify({ fingerprint, lexicon: { ...json.lexicon, entries: [] } })
+    // a file of the right fingerprint is read, not compiled again: emptied, it gives an empty lexicon
+    writeFileSync(file, emptied(json.fingerprint))
+    expect(loadLanguages(folder, { stamp }).lexicon("de")!.compiled().entries).toEqual([])
+    // one left by other resources, or a broken one, is compiled over
+    writeFileSync(file, emptied("other"))
+    expect(loadLanguages(folder, { stamp }).lexicon("de")!.compiled()).toEqual(json.lexicon)
+    writeFileSync(file, "{")
+    expect(loadLanguages(folder, { stamp }).lexicon("de")!.compiled()).toEqual(json.lexicon)
   })
 
   it("does not hide a change made after the record: a bad pattern stops the start, naming the file and the list", () => {
