@@ -26,9 +26,9 @@ $(INSTALLED): package-lock.json package.json
 # Compiled once into bundles, so a run starts JavaScript directly instead of transpiling or resolving hundreds of
 # modules. The command line and its source worker are CommonJS bundles started with V8's code cache
 # (src/start/CodeCache.ts): the build runs the report once on the seeds and once with workers on a generated drop
-# to record the bytecode a run compiles. string-width, which yargs' help layout
-# uses, is loaded when a text is not printable ASCII (src/start/LazyStringWidth.ts). The bundles are then made ASCII
-# (src/start/AsciiSource.ts): read as one-byte text they load faster.
+# to record the bytecode a run compiles. string-width, which yargs' help layout uses, is loaded when a text is not
+# printable ASCII (src/start/LazyStringWidth.ts). The bundles are then made ASCII (src/start/AsciiSource.ts): read
+# as one-byte text they load faster.
 ESBUILD_ANY := npx esbuild --bundle --platform=node --target=node20 --log-level=warning
 ESBUILD := $(ESBUILD_ANY) --format=esm \
   --banner:js="import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"

@@ -12,7 +12,7 @@ import { Languages } from "./languages/Languages.ts"
 import { Normalize } from "./normalize/Normalize.ts"
 import { SourcePool } from "./sources/SourcePool.ts"
 
-export const PlatformLayer = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer)
+const PlatformLayer = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer)
 
 export const MainLayer = SourcePool.layer.pipe(
   Layer.provideMerge(Layer.mergeAll(Ingest.layer, Normalize.layer, ExtractClaims.layer)),

@@ -44,9 +44,9 @@ interface UnitMatcher {
   readonly test: (folded: string) => boolean
 }
 
-/** Number words and units of one language, ready to read durations. */
 const noStem = (): string => ""
 
+/** Number words and units of one language, ready to read durations. */
 export class DurationReader {
   private readonly numbers = new Map<string, NumberForm>()
   private readonly numberPrefixes: Array<readonly [string, NumberForm]> = []

@@ -141,8 +141,9 @@ const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(sch
  */
 export const loadLanguages = (folder: string = languagesFolder, options: { readonly stamp: string | null } = { stamp: checkedStamp }): LanguageSet => {
   const { texts, fingerprint } = readFolder(folder)
-  const stamp = options.stamp
-  const checked = stamp !== null && readStamp(stamp) === fingerprint
+  // the stamp, when it vouches for these very resources
+  const trusted = options.stamp !== null && readStamp(options.stamp) === fingerprint ? options.stamp : null
+  const checked = trusted !== null
   const concepts = Object.keys(decode(ConceptFile, "concepts.json", parseJson(texts, "concepts.json"), checked).concepts).sort()
   const entityFile = decode(EntityFile, "entities.json", parseJson(texts, "entities.json"), checked)
   const entities = new EntityIndex(entityFile.entities)
@@ -174,7 +175,7 @@ export const loadLanguages = (folder: string = languagesFolder, options: { reado
     if (cached !== undefined) return cached
     const resource = resources.get(language)
     if (resource === undefined) return undefined
-    const compiled = (checked && stamp !== null ? readCompiled(stamp, language, resource, fingerprint) : undefined) ?? compileOrThrow(`${language}.json`, resource)
+    const compiled = (trusted !== null ? readCompiled(trusted, language, resource, fingerprint) : undefined) ?? compileOrThrow(`${language}.json`, resource)
     lexicons.set(language, compiled)
     return compiled
   }

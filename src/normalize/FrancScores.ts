@@ -1,8 +1,8 @@
 /**
  * `francAll(value, { only, minLength: 1 })` for a non-empty `only`, or `francAll(value, { minLength: 1 })`
- * without it, with the same result (the same pairs in the same order), from franc's own models and script expressions but computed through an index of the
- * models by trigram: franc looks every trigram of the text up in every candidate's model, which made it
- * the largest cost of language identification.
+ * without it, with the same result (the same pairs in the same order), from franc's own models and script
+ * expressions but computed through an index of the models by trigram: franc looks every trigram of the text
+ * up in every candidate's model, which made it the largest cost of language identification.
  *
  * franc's method, as reproduced here: the text's script is the one whose expression matches most often;
  * a script with one language gives that language. Otherwise the text is cleaned (characters U+0021-U+0040

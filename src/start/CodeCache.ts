@@ -3,8 +3,8 @@
  * compiled through `vm.Script`, which can take the bytecode of an earlier run: the build runs the report on the
  * seeds with CROSSCLAIM_WRITE_CODE_CACHE=main, and on a generated drop with workers with =worker, and the bytecode
  * of every function compiled in those runs is saved beside each bundle. A later start then neither parses the
- * 4 MB bundle nor compiles those functions again; for a worker, which starts cold in every run, that is most of
- * what its first articles cost.
+ * 4 MB bundle nor compiles those functions again. A worker starts cold in every run: on a drop of 2,000
+ * articles its cache took 7 % off the wall time.
  *
  * The cache names the bundle it was made from (its size and modification time); V8 itself rejects a cache
  * from another Node or with other V8 flags. A cache that does not fit, or none, only means the bundle is
