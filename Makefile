@@ -28,7 +28,8 @@ $(INSTALLED): package-lock.json package.json
 # (src/start/CodeCache.ts): the build runs the report once on the seeds and once with workers on a generated drop
 # to record the bytecode a run compiles. string-width, which yargs' help layout uses, is loaded when a text is not
 # printable ASCII (src/start/LazyStringWidth.ts). The bundles are then made ASCII (src/start/AsciiSource.ts): read
-# as one-byte text they load faster.
+# as one-byte text they load faster. A last run checks that V8 takes both caches (it rejects one made under other
+# V8 flags: src/start/Tiering.ts).
 ESBUILD_ANY := npx esbuild --bundle --platform=node --target=node20 --log-level=warning
 ESBUILD := $(ESBUILD_ANY) --format=esm \
   --banner:js="import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
@@ -48,7 +49,9 @@ $(BUILT): $(INSTALLED) $(BUILD_INPUTS)
 	  CROSSCLAIM_WRITE_CODE_CACHE=main $(NODE) dist/crossclaim.mjs report --sources seeds --out "$$warm/out" > /dev/null && \
 	  $(NODE) --input-type=module -e "const { generateDrop } = await import('./dist/bench/generate.js'); generateDrop(process.cwd(), '$$warm/drop', 800)" && \
 	  CROSSCLAIM_WRITE_CODE_CACHE=worker $(NODE) dist/crossclaim.mjs report --sources "$$warm/drop" --out "$$warm/out" --workers 2 > /dev/null && \
-	  test -s dist/crossclaim.cjs.cache && test -s dist/worker.cjs.cache
+	  test -s dist/crossclaim.cjs.cache && test -s dist/worker.cjs.cache && \
+	  CROSSCLAIM_CODE_CACHE_STATUS=1 $(NODE) dist/crossclaim.mjs report --sources "$$warm/drop" --out "$$warm/out" --workers 2 2> "$$warm/status" > /dev/null && \
+	  if grep -v ': used$$' "$$warm/status"; then echo "a code cache was not used: made under other V8 flags?" >&2; exit 1; fi
 	@touch $@
 
 CLI := $(NODE) dist/crossclaim.mjs

@@ -5,6 +5,7 @@
  * NFC-normalized, lower-cased and scanned once by one regular expression of all
  * lexicon forms in plain Node.
  */
+import "../src/start/Tiering.ts"
 import { Effect } from "effect"
 import { readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
