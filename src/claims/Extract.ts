@@ -226,14 +226,46 @@ const chooseCues = (
   let bestWidth = Infinity
   for (const anchor of found[anchorGroup] ?? []) {
     const pick = found.map((spans, g) => (g === anchorGroup ? anchor : nearestTo(spans, [anchor])))
-    const concepts = pick.filter((p, g): p is Span & { readonly term: string } => p !== undefined && isConcept[g] === true)
-    const width = concepts.length === 0 ? 0 : Math.max(...concepts.map((c) => c.to)) - Math.min(...concepts.map((c) => c.from))
+    // the width of the concept cues, in a plain loop (see evaluate)
+    let from = Infinity
+    let to = -Infinity
+    for (let g = 0; g < pick.length; g++) {
+      const p = pick[g]
+      if (p === undefined || isConcept[g] !== true) continue
+      if (p.from < from) from = p.from
+      if (p.to > to) to = p.to
+    }
+    const width = to === -Infinity ? 0 : to - from
     if (width < bestWidth) {
       best = pick
       bestWidth = width
     }
   }
   return best
+}
+
+/** The first cue that names a person standing at its place among the sentence's candidates: who does what the claim says. */
+const actorOf = (
+  chosen: ReadonlyArray<(Span & { readonly term: string }) | undefined>,
+  sentence: AnalyzedSentence
+): (Span & { readonly term: string }) | undefined => {
+  for (const c of chosen) {
+    if (c === undefined) continue
+    for (const p of sentence.candidates) if (p.kind === "person" && p.from === c.from && p.speaker === c.term) return c
+  }
+  return undefined
+}
+
+const speakersOfClaims = new WeakMap<Claim, ReadonlyArray<ReadonlyArray<string>>>()
+
+/** For each group of a claim: the speakers its `speaker:` terms name. */
+const speakersWanted = (claim: Claim): ReadonlyArray<ReadonlyArray<string>> => {
+  let wanted = speakersOfClaims.get(claim)
+  if (wanted === undefined) {
+    wanted = claim.all.map((group) => group.filter((t) => t.startsWith("speaker:")).map((t) => t.slice("speaker:".length)))
+    speakersOfClaims.set(claim, wanted)
+  }
+  return wanted
 }
 
 export const evaluate = (
@@ -264,38 +296,59 @@ export const evaluate = (
   }
   const conceptGroups = conceptGroupsOf(claim)
   const chosen = chooseCues(found, conceptGroups)
-  chosen.forEach((c, g) => {
-    if (c !== undefined) groups[g] = c.term
-  })
-  const concepts = chosen.filter((c): c is Span & { readonly term: string } => c !== undefined && isConcept(c.term))
-  // the groups that name a concept must sit close together; a group of names only (who is meant) may be anywhere
-  const near = chosen.filter((c, g): c is Span & { readonly term: string } => c !== undefined && conceptGroups[g] === true)
-  if (claim.within !== undefined && near.length > 1) {
-    const width = Math.max(...near.map((c) => c.to)) - Math.min(...near.map((c) => c.from))
+  // The cues are read in plain loops. This code sees lists of every length, and an array built-in (filter, map,
+  // a spread) is compiled for the kinds of list it has seen: each new kind de-optimized this function, which was
+  // then compiled again, in every worker.
+  /** the first concept cue, else the first cue: where the claim is read from */
+  let anchor: (Span & { readonly term: string }) | undefined
+  let firstCue: (Span & { readonly term: string }) | undefined
+  let durationCue: (Span & { readonly term: string }) | undefined
+  /** the extent of the concept cues */
+  let first = Infinity
+  let last = -Infinity
+  /** the cues of the groups that name a concept: they must sit close together (a group of names only, who is meant, may be anywhere) */
+  let near = 0
+  let nearFrom = Infinity
+  let nearTo = -Infinity
+  for (let g = 0; g < chosen.length; g++) {
+    const c = chosen[g]
+    if (c === undefined) continue
+    groups[g] = c.term
+    firstCue ??= c
+    if (c.term === "DURATION") durationCue ??= c
+    if (isConcept(c.term)) {
+      anchor ??= c
+      if (c.from < first) first = c.from
+      if (c.to > last) last = c.to
+    }
+    if (conceptGroups[g] === true) {
+      near++
+      if (c.from < nearFrom) nearFrom = c.from
+      if (c.to > nearTo) nearTo = c.to
+    }
+  }
+  if (claim.within !== undefined && near > 1) {
+    const width = nearTo - nearFrom
     if (width > claim.within) return { sentence, groups, failed: `the cues are ${width} words apart, more than ${claim.within}`, match: null }
   }
-  const cuePositions = concepts
-  const anchor = cuePositions[0] ?? chosen.find((c) => c !== undefined)!
+  anchor ??= firstCue!
+  if (anchor.from < first) first = anchor.from
+  if (anchor.to > last) last = anchor.to
   // an act ("raised a toast") belongs to the person the claim names, as written in the sentence
-  const actor = claim.speakerRole === "agent"
-    ? chosen.find((c) => c !== undefined && sentence.candidates.some((p) => p.kind === "person" && p.from === c.from && p.speaker === c.term))
-    : undefined
+  const actor = claim.speakerRole === "agent" ? actorOf(chosen, sentence) : undefined
   const attribution = actor !== undefined ? { speaker: actor.term, via: "agent" as const } : speakers.speakerAt(sentence.index, anchor.from, claim.speakerRole)
   for (const g of deferred) {
-    const wanted = claim.all[g]!.filter((t) => t.startsWith("speaker:")).map((t) => t.slice("speaker:".length))
+    const wanted = speakersWanted(claim)[g]!
     if (!wanted.includes(attribution.speaker)) {
       return { sentence, groups, failed: `speaker is ${attribution.speaker}, not ${wanted.join(" / ")}`, match: null }
     }
     groups[g] = `speaker:${attribution.speaker}`
   }
-  const first = Math.min(...cuePositions.map((c) => c.from), anchor.from)
-  const last = Math.max(...cuePositions.map((c) => c.to), anchor.to)
   // a negation inside the words of any concept the claim reads ("without reservation" is UNCONDITIONAL) negates nothing
   const conceptSpans = sentence.hits.filter((h) => h.kind === "concept" && claimTerms(claim).has(h.id))
   const negation = negationFor(sentence, first, last, conceptSpans)
   const negated = negation !== null
   const stance = (claim.polarity === "positive") === negated ? "contradicts" : "affirms"
-  const durationCue = chosen.find((c) => c?.term === "DURATION")
   const duration = durationCue === undefined ? undefined : sentence.durations.find((d) => d.from === durationCue.from)
   const slots: Record<string, SlotValue> = {}
   for (const name of slotNamesOf(claim)) {

@@ -99,7 +99,9 @@ export const chooseEvent = (input: AlignInput, events: ReadonlyArray<Event>): Ev
     }
     return { event, score, evidence }
   })
-  const best = Math.max(...scored.map((s) => s.score))
+  // a plain loop: a spread of a list compiles for the lengths it has seen, and a new one de-optimizes the caller
+  let best = -Infinity
+  for (const s of scored) if (s.score > best) best = s.score
   const winners = scored.filter((s) => s.score === best)
   if (best <= 0 || winners.length !== 1) {
     return { eventId: null, reason: best <= 0 ? "no date or venue points to a known event" : `tied between ${winners.map((w) => w.event.id).join(" and ")}` }

@@ -194,14 +194,17 @@ export const normalizeSource = (source: Source): Normalized => {
   const text = normalized.text
   const header = readHeader(text)
   const paragraphs = paragraphsOf(text, header.bodyStart)
-  const bodyText = paragraphs.map((p) => text.slice(p.start, p.end)).join("\n")
+  // lists are read in plain loops here: this code sees lists of every length, and an array built-in is compiled for
+  // the kinds of list it has seen (each new kind de-optimized the function, which was then compiled again)
+  let bodyText = ""
+  for (let k = 0; k < paragraphs.length; k++) bodyText += (k === 0 ? "" : "\n") + text.slice(paragraphs[k]!.start, paragraphs[k]!.end)
   let bodyScriptKnown: Script | undefined
   const bodyScript = () => bodyScriptKnown ??= scriptOf(bodyText)
   // a language given in the metadata is not guessed again
   const guess = source.meta.language === undefined ? identifyLanguage(bodyText) : { language: source.meta.language, confidence: 1 }
   const language = guess.language
   let pieces: Array<Piece> = []
-  for (const paragraph of paragraphs) pieces.push(...piecesOf(text, paragraph, language))
+  for (const paragraph of paragraphs) for (const piece of piecesOf(text, paragraph, language)) pieces.push(piece)
   pieces = markEmbeddedPosts(text, pieces, language)
   pieces = markRepeatedLines(text, pieces)
 
@@ -225,11 +228,16 @@ export const normalizeSource = (source: Source): Normalized => {
     open = null
   }
   // an embedded post is identified as a whole: its signature line alone says little
-  const postLanguages = new Map<string, ReturnType<typeof identifyLanguage>>()
-  for (const author of new Set(pieces.filter((p) => p.role === "embedded-post").map((p) => p.author ?? ""))) {
-    const postText = pieces.filter((p) => p.role === "embedded-post" && (p.author ?? "") === author).map((p) => text.slice(p.start, p.end)).join("\n")
-    postLanguages.set(author, identifyLanguage(postText, { prior: language }))
+  const postTexts = new Map<string, Array<string>>()
+  for (const p of pieces) {
+    if (p.role !== "embedded-post") continue
+    const author = p.author ?? ""
+    const texts = postTexts.get(author)
+    if (texts === undefined) postTexts.set(author, [text.slice(p.start, p.end)])
+    else texts.push(text.slice(p.start, p.end))
   }
+  const postLanguages = new Map<string, ReturnType<typeof identifyLanguage>>()
+  for (const [author, texts] of postTexts) postLanguages.set(author, identifyLanguage(texts.join("\n"), { prior: language }))
   for (const piece of pieces) {
     const pieceText = text.slice(piece.start, piece.end)
     // a line of a few words (a headline, a caption) says too little to leave the article's language
@@ -248,7 +256,8 @@ export const normalizeSource = (source: Source): Normalized => {
     const ranges = piece.split !== undefined && piece.split.greek === (pieceLanguage === "el")
       ? piece.split.ranges
       : splitSentences(text, piece.start, piece.end, pieceLanguage)
-    const sentences = ranges.map((r): Sentence => ({ start: at(r.start), end: at(r.end), paragraph: piece.paragraph }))
+    const sentences: Array<Sentence> = []
+    for (const r of ranges) sentences.push({ start: at(r.start), end: at(r.end), paragraph: piece.paragraph })
     const continues = open !== null && open.piece.role === piece.role && open.language === pieceLanguage &&
       open.piece.author === piece.author && (piece.role === "embedded-post" || open.piece.reason === piece.reason)
     const segment = continues ? segments.length : segments.length + (open === null ? 0 : 1)
@@ -256,7 +265,7 @@ export const normalizeSource = (source: Source): Normalized => {
       spans.push({ start: r.start, end: r.end, segment, paragraph: piece.paragraph, role: piece.role, language: pieceLanguage })
     }
     if (continues && open !== null) {
-      open.sentences.push(...sentences)
+      for (const sentence of sentences) open.sentences.push(sentence)
       open.end = piece.end
       open.confidence = Math.min(open.confidence, own.confidence)
     } else {
