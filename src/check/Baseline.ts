@@ -53,7 +53,6 @@ export interface Current {
 
 const ABOUT = "Reviewed discrepancies. Edit `decision` (unreviewed | confirmed | dismissed) and `note` by hand or with `crossclaim baseline decide`; `crossclaim baseline record` refreshes the rest and keeps decisions and notes."
 
-
 export const emptyBaseline = (investigation: string): Baseline => ({ about: ABOUT, investigation, discrepancies: [] })
 
 export const readBaseline = (file: string, investigation: string) =>

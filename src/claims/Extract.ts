@@ -126,17 +126,23 @@ const negationFor = (sentence: AnalyzedSentence, first: number, last: number, cu
   return hit === undefined ? null : hit.from
 }
 
-const requiredOfClaims = new WeakMap<Claim, ReadonlyArray<ReadonlyArray<string>>>()
+/** What a claim comes to for the search, worked out the first time it is asked for, once per claim of the catalogue. */
+const perClaim = <A>(compute: (claim: Claim) => A): ((claim: Claim) => A) => {
+  const known = new WeakMap<Claim, A>()
+  return (claim) => {
+    let value = known.get(claim)
+    if (value === undefined) {
+      value = compute(claim)
+      known.set(claim, value)
+    }
+    return value
+  }
+}
 
 /** The groups a sentence must hold a term of for the claim to match: all but those a speaker may satisfy. */
-const requiredGroups = (claim: Claim): ReadonlyArray<ReadonlyArray<string>> => {
-  let required = requiredOfClaims.get(claim)
-  if (required === undefined) {
-    required = claim.all.filter((group) => !group.some((t) => t.startsWith("speaker:")))
-    requiredOfClaims.set(claim, required)
-  }
-  return required
-}
+const requiredGroups = perClaim((claim): ReadonlyArray<ReadonlyArray<string>> =>
+  claim.all.filter((group) => !group.some((t) => t.startsWith("speaker:")))
+)
 
 const holdsAll = (sentence: AnalyzedSentence, groups: ReadonlyArray<ReadonlyArray<string>>): boolean => {
   const { terms } = sentence
@@ -159,28 +165,10 @@ const isConcept = (term: string): boolean => {
   return c >= 65 && c <= 90
 }
 
-const conceptGroupsOfClaims = new WeakMap<Claim, ReadonlyArray<boolean>>()
-
 /** For each group of a claim: whether it names a concept. */
-const conceptGroupsOf = (claim: Claim): ReadonlyArray<boolean> => {
-  let groups = conceptGroupsOfClaims.get(claim)
-  if (groups === undefined) {
-    groups = claim.all.map((group) => group.some(isConcept))
-    conceptGroupsOfClaims.set(claim, groups)
-  }
-  return groups
-}
+const conceptGroupsOf = perClaim((claim): ReadonlyArray<boolean> => claim.all.map((group) => group.some(isConcept)))
 
-const slotNamesOfClaims = new WeakMap<Claim, ReadonlyArray<string>>()
-
-const slotNamesOf = (claim: Claim): ReadonlyArray<string> => {
-  let names = slotNamesOfClaims.get(claim)
-  if (names === undefined) {
-    names = Object.keys(claim.slots).sort()
-    slotNamesOfClaims.set(claim, names)
-  }
-  return names
-}
+const slotNamesOf = perClaim((claim): ReadonlyArray<string> => Object.keys(claim.slots).sort())
 
 /** The roles of the sentence spans of the document matched last, by where they start (the first span starting there). */
 let rolesOf: { readonly normalized: Normalized; readonly byStart: ReadonlyMap<number, string> } | undefined
@@ -195,23 +183,16 @@ const roleAt = (normalized: Normalized, start: number): string => {
   return rolesOf.byStart.get(start) ?? "body"
 }
 
-const termsOfClaims = new WeakMap<Claim, ReadonlySet<string>>()
-
 /** Every term a claim reads: its groups, its slot rules and their anchors. */
-const claimTerms = (claim: Claim): ReadonlySet<string> => {
-  let terms = termsOfClaims.get(claim)
-  if (terms === undefined) {
-    const all = new Set<string>(claim.all.flat())
-    for (const slot of Object.values(claim.slots)) {
-      if (slot.from !== "rules") continue
-      for (const rule of slot.rules) for (const group of rule.all) for (const term of group) all.add(term)
-      if (slot.anchor !== undefined) all.add(slot.anchor)
-    }
-    terms = all
-    termsOfClaims.set(claim, terms)
+const claimTerms = perClaim((claim): ReadonlySet<string> => {
+  const all = new Set<string>(claim.all.flat())
+  for (const slot of Object.values(claim.slots)) {
+    if (slot.from !== "rules") continue
+    for (const rule of slot.rules) for (const group of rule.all) for (const term of group) all.add(term)
+    if (slot.anchor !== undefined) all.add(slot.anchor)
   }
-  return terms
-}
+  return all
+})
 
 /**
  * One hit per group, as close together as possible: every hit of the first
@@ -256,17 +237,10 @@ const actorOf = (
   return undefined
 }
 
-const speakersOfClaims = new WeakMap<Claim, ReadonlyArray<ReadonlyArray<string>>>()
-
 /** For each group of a claim: the speakers its `speaker:` terms name. */
-const speakersWanted = (claim: Claim): ReadonlyArray<ReadonlyArray<string>> => {
-  let wanted = speakersOfClaims.get(claim)
-  if (wanted === undefined) {
-    wanted = claim.all.map((group) => group.filter((t) => t.startsWith("speaker:")).map((t) => t.slice("speaker:".length)))
-    speakersOfClaims.set(claim, wanted)
-  }
-  return wanted
-}
+const speakersWanted = perClaim((claim): ReadonlyArray<ReadonlyArray<string>> =>
+  claim.all.map((group) => group.filter((t) => t.startsWith("speaker:")).map((t) => t.slice("speaker:".length)))
+)
 
 export const evaluate = (
   claim: Claim,

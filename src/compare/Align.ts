@@ -99,7 +99,7 @@ export const chooseEvent = (input: AlignInput, events: ReadonlyArray<Event>): Ev
     }
     return { event, score, evidence }
   })
-  // a plain loop: a spread of a list compiles for the lengths it has seen, and a new one de-optimizes the caller
+  // a plain loop: a spread is compiled for the kinds of list it has seen, and a new kind de-optimizes the function
   let best = -Infinity
   for (const s of scored) if (s.score > best) best = s.score
   const winners = scored.filter((s) => s.score === best)

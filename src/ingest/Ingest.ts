@@ -29,8 +29,6 @@ export interface Ingested {
 const TEXT = ".txt"
 const META = ".meta.json"
 
-/** Names sort by code point, so the order is the same on every machine and locale. */
-
 // Control characters in a file name would corrupt every report line that names it.
 const hasControlCharacters = (name: string) => /[\u0000-\u001f\u007f]/.test(name)
 

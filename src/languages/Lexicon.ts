@@ -93,7 +93,6 @@ export const patternProblem = (pattern: string): string | null => {
   return null
 }
 
-/** A pattern string → its steps; throws PatternError with the reason when it cannot work. `stem` takes a lower-case word. */
 /** Serbian Cyrillic → Serbian Latin, letter by letter (after folding, so without diacritics). */
 const SERBIAN_LATIN: Record<string, string> = {
   а: "a", б: "b", в: "v", г: "g", д: "d", ђ: "dj", е: "e", ж: "z", з: "z", и: "i", ј: "j", к: "k", л: "l", љ: "lj", м: "m",
@@ -106,6 +105,7 @@ const SPACES = /\s+/
 const STARS = /^\*|\*$/g
 const DIGITS = /^\p{N}+$/u
 
+/** A pattern string → its steps; throws PatternError with the reason when it cannot work. `stem` takes a lower-case word. */
 export const parsePattern = (
   pattern: string,
   stem: (word: string) => string,

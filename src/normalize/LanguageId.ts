@@ -1190,7 +1190,7 @@ interface Ranked {
 }
 
 const rank = (scores: ReadonlyMap<string, number>): ReadonlyArray<Ranked> => {
-  // built in a loop: a spread and map compile for the kinds of list they have seen, and a new one de-optimizes the caller
+  // built in a loop: a spread and map are compiled for the kinds of list they have seen, and a new kind de-optimizes the caller
   const ranked: Array<Ranked> = []
   for (const [language, score] of scores) ranked.push({ language, score })
   // Deterministic: by score, then by code.

@@ -142,7 +142,6 @@ const STANCE_MARK: Readonly<Record<string, string>> = { affirms: "✓", contradi
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
-
 const slotEntries = (slots: Match["slots"]): Array<readonly [string, string | number | boolean]> =>
   Object.keys(slots).sort(byText).flatMap((k) => {
     const v = slots[k]
