@@ -45,7 +45,7 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
   const tool = { name: "crossclaim" as const, version: toolVersion }
 
   return yield* Effect.acquireUseRelease(
-    Effect.try({ try: () => new ReportStream(options.out), catch: (error) => new OutputError({ path: options.out, detail: (error as Error).message }) }),
+    Effect.try({ try: () => new ReportStream(options.out, { tool, investigation: catalogue.investigation, catalogueVersion: catalogue.version }), catch: (error) => new OutputError({ path: options.out, detail: (error as Error).message }) }),
     (stream) => Effect.gen(function*() {
       const sources: Array<SourceRecord> = []
       const rejected: Array<Rejected> = [...drop.rejected]
@@ -69,7 +69,7 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
       })
       yield* timer.time("render and write", Effect.gen(function*() {
         const written = yield* Effect.try({
-          try: () => stream.finish({ tool, investigation: catalogue.investigation, catalogueVersion: catalogue.version, events, discrepancies, rejected: result.rejected, ignored: drop.ignored }),
+          try: () => stream.finish({ events, discrepancies, rejected: result.rejected, ignored: drop.ignored }),
           catch: (error) => new OutputError({ path: options.out, detail: (error as Error).message })
         })
         // a page small enough to read whole is rendered from the report.json just written, the one truth of the run

@@ -1,10 +1,12 @@
 /**
- * report.json and claims.csv, written as the sources are processed: each
- * source's pieces are appended to spill files in the output folder, and at the
- * end report.json is put together from them in its fixed order (keys in a fixed
- * order, sources by id, no clock: equal inputs give equal bytes). The result is
- * exactly what `JSON.stringify(report, null, 2)` would write, without ever
- * holding the report, or the matches of every source, in memory.
+ * report.json and claims.csv, written as the sources are processed, under
+ * temporary names in the output folder: report.json's head and its `sources`
+ * go straight into it; each source's matches and diagnostics, which come after
+ * `events` (known only at the end), are held in memory up to a budget and
+ * spilled to files beyond it. The result is exactly what
+ * `JSON.stringify(report, null, 2)` would write (keys in a fixed order, sources
+ * by id, no clock: equal inputs give equal bytes), without ever holding the
+ * whole report in memory.
  */
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync, writevSync } from "node:fs"
 import type { Discrepancy } from "../domain/Discrepancy.ts"
@@ -29,6 +31,7 @@ const writevAll = (fd: number, buffers: ReadonlyArray<Uint8Array>) => {
 
 const utf8 = new TextEncoder()
 const SEPARATOR = utf8.encode(",\n")
+const OPEN_ARRAY = utf8.encode("[\n")
 
 /** A file written piece by piece, a megabyte at a time. */
 class PieceFile {
@@ -90,11 +93,15 @@ class PieceFile {
   }
 }
 
-/** The parts of report.json that are known only once every source is in. */
-export interface ReportEnd {
+/** What report.json starts with: known before the first source is processed. */
+export interface ReportHead {
   readonly tool: { readonly name: "crossclaim"; readonly version: string }
   readonly investigation: string
   readonly catalogueVersion: number
+}
+
+/** The parts of report.json that are known only once every source is in. */
+export interface ReportEnd {
   readonly events: ReadonlyArray<typeof EventEntry.Type>
   readonly discrepancies: ReadonlyArray<Discrepancy>
   readonly rejected: ReadonlyArray<Rejected>
@@ -102,29 +109,92 @@ export interface ReportEnd {
 }
 
 /**
- * Receives the pieces of each source in source order. A write error is kept and reported by `finish`, so that
- * adding a source never throws in the middle of the pool.
+ * The bytes the elements of report.json's later arrays (matches, diagnostics) may take in memory before they go to
+ * spill files: a drop of 10,000 articles has about 90 MB of matches, which are then written once, where a spill
+ * file would be written, read back and written again. Beyond it, memory stays flat however large the drop.
+ */
+export const HELD_BYTES = 128 << 20
+
+/** The elements of one of report.json's arrays that come after `events`: kept in memory, or spilled once too many. */
+class HeldArray {
+  private held: Array<Uint8Array> = []
+  private spill: PieceFile | null = null
+  /** whether an element came */
+  started = false
+
+  constructor(private readonly spillPath: string, private readonly budget: { left: number }, private readonly opened: (file: PieceFile) => void) {}
+
+  element(json: Uint8Array): void {
+    if (json.length === 0) return
+    if (this.spill !== null) return this.spill.element(json)
+    if (this.started) this.hold(SEPARATOR)
+    this.hold(json)
+    this.started = true
+    if (this.budget.left < 0) this.spillHeld()
+  }
+
+  private hold(bytes: Uint8Array): void {
+    this.held.push(bytes)
+    this.budget.left -= bytes.length
+  }
+
+  private spillHeld(): void {
+    const spill = new PieceFile(this.spillPath)
+    this.opened(spill)
+    spill.started = true
+    for (const bytes of this.held) {
+      spill.write(bytes)
+      this.budget.left += bytes.length
+    }
+    this.held = []
+    this.spill = spill
+  }
+
+  /** Writes the elements into the report, and removes the spill file. */
+  writeTo(report: PieceFile): void {
+    if (this.spill !== null) {
+      this.spill.close()
+      report.copyFrom(this.spill.path)
+      rmSync(this.spill.path, { force: true })
+    }
+    for (const bytes of this.held) report.write(bytes)
+    this.held = []
+  }
+}
+
+/**
+ * Receives the pieces of each source in source order. report.json is written as they come: its head and `sources`
+ * at once, the later arrays held (or spilled) until `finish`. A write error is kept and reported by `finish`, so
+ * that adding a source never throws in the middle of the pool.
  */
 export class ReportStream {
   private readonly files: Array<PieceFile> = []
-  private readonly sources: PieceFile
-  private readonly matches: PieceFile
-  private readonly diagnostics: PieceFile
+  private readonly report: PieceFile
+  private readonly matches: HeldArray
+  private readonly diagnostics: HeldArray
   private readonly claims: PieceFile
   private failure: Error | null = null
+  private sources = 0
 
-  constructor(readonly folder: string) {
+  constructor(readonly folder: string, head: ReportHead, budget: number = HELD_BYTES) {
     const open = (name: string) => {
       const file = new PieceFile(temporaryName(folder, name))
       this.files.push(file)
       return file
     }
+    const left = { left: budget }
+    const held = (name: string) => new HeldArray(temporaryName(folder, name), left, (file) => this.files.push(file))
     try {
       mkdirSync(folder, { recursive: true })
-      this.sources = open("report.json.sources")
-      this.matches = open("report.json.matches")
-      this.diagnostics = open("report.json.diagnostics")
+      this.report = open("report.json")
       this.claims = open("claims.csv")
+      this.matches = held("report.json.matches")
+      this.diagnostics = held("report.json.diagnostics")
+      this.report.write("{\n")
+      this.report.write(`  "tool": ${jsonValue(head.tool)},\n`)
+      this.report.write(`  "investigation": ${jsonValue(head.investigation)},\n`)
+      this.report.write(`  "catalogueVersion": ${jsonValue(head.catalogueVersion)},\n`)
+      this.report.write(`  "sources": `)
       this.claims.write("\uFEFF" + csvRow(CLAIMS_CSV_HEADER))
     } catch (error) {
       this.discard()
@@ -135,7 +205,8 @@ export class ReportStream {
   add(pieces: SourcePieces): void {
     if (this.failure !== null) return
     try {
-      this.sources.element(pieces.sourceJson)
+      if (pieces.sourceJson.length > 0) this.report.write(this.sources++ === 0 ? OPEN_ARRAY : SEPARATOR)
+      this.report.write(pieces.sourceJson)
       this.matches.element(pieces.matchesJson)
       this.diagnostics.element(pieces.diagnosticsJson)
       this.claims.write(pieces.claimRows)
@@ -144,32 +215,29 @@ export class ReportStream {
     }
   }
 
-  /** Writes report.json and closes claims.csv, both under their temporary names; returns those paths. */
+  /** Writes the rest of report.json and closes it and claims.csv, both under their temporary names; returns those paths. */
   finish(end: ReportEnd): { readonly reportJson: string; readonly claimsCsv: string } {
     if (this.failure !== null) throw this.failure
-    for (const file of this.files) file.close()
-    const report = new PieceFile(temporaryName(this.folder, "report.json"))
-    this.files.push(report)
+    const report = this.report
     try {
-      const array = (key: string, spill: PieceFile | null, elements: ReadonlyArray<unknown>, last = false) => {
+      const array = (key: string, held: HeldArray | null, elements: ReadonlyArray<unknown>, last = false) => {
         report.write(`  ${JSON.stringify(key)}: `)
-        const empty = spill === null ? elements.length === 0 : !spill.started
+        const empty = held === null ? elements.length === 0 : !held.started
         if (empty) {
           report.write("[]")
         } else {
           report.write("[\n")
-          if (spill !== null) report.copyFrom(spill.path)
+          if (held !== null) held.writeTo(report)
           // element by element: one discrepancy of a large drop names every source, and their list is long
           else elements.forEach((element, i) => report.write(i === 0 ? jsonElements([element]) : `,\n${jsonElements([element])}`))
           report.write("\n  ]")
         }
         report.write(last ? "\n" : ",\n")
       }
-      report.write("{\n")
-      report.write(`  "tool": ${jsonValue(end.tool)},\n`)
-      report.write(`  "investigation": ${jsonValue(end.investigation)},\n`)
-      report.write(`  "catalogueVersion": ${jsonValue(end.catalogueVersion)},\n`)
-      array("sources", this.sources, [])
+      // the sources went in as they came, after their opening bracket
+      if (this.sources === 0) report.write("[]")
+      else report.write("\n  ]")
+      report.write(",\n")
       array("events", null, end.events)
       array("matches", this.matches, [])
       array("discrepancies", null, end.discrepancies.map((d) => ({
@@ -189,9 +257,8 @@ export class ReportStream {
       array("diagnostics", this.diagnostics, [], true)
       report.write("}\n")
     } finally {
-      report.close()
+      for (const file of this.files) file.close()
     }
-    for (const spill of [this.sources, this.matches, this.diagnostics]) rmSync(spill.path, { force: true })
     return { reportJson: report.path, claimsCsv: this.claims.path }
   }
 

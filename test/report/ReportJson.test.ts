@@ -1,6 +1,7 @@
 /**
- * report.json put together from spilled pieces is exactly the text `JSON.stringify(report, null, 2)` gives for
- * the same report, with and without sources, matches and diagnostics; a failed run leaves no temporary file.
+ * report.json written as the pieces come (matches and diagnostics held in memory, or spilled to files once over
+ * the budget) is exactly the text `JSON.stringify(report, null, 2)` gives for the same report, with and without
+ * sources, matches and diagnostics; a failed run leaves no temporary file.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -24,16 +25,19 @@ const piecesOf = (id: string, matches: number, diagnostics: number): SourcePiece
   claimRows: ""
 })
 
-const run = (shape: ReadonlyArray<readonly [id: string, matches: number, diagnostics: number]>) => {
+const run = (shape: ReadonlyArray<readonly [id: string, matches: number, diagnostics: number]>, budget?: number) => {
   const folder = mkdtempSync(join(tmpdir(), "crossclaim-stream-"))
-  const stream = new ReportStream(folder)
-  for (const [id, m, d] of shape) stream.add(piecesOf(id, m, d))
+  const stream = new ReportStream(folder, { tool, investigation: "probe", catalogueVersion: 3 }, budget)
+  let spilled = false
+  for (const [id, m, d] of shape) {
+    stream.add(piecesOf(id, m, d))
+    spilled ||= readdirSync(folder).some((f) => f.includes(".matches.") || f.includes(".diagnostics."))
+  }
   const discrepancy = new Discrepancy({
     id: "c0/stance/e", claimId: "c0", kind: "stance", crossEvent: false, eventIds: ["e"], sourceIds: ["a"], values: ["affirms"],
     groups: [{ value: "affirms", label: "affirms", eventId: null, sourceIds: ["a"] }], slot: null, summary: "s"
   })
   const end = {
-    tool, investigation: "probe", catalogueVersion: 3,
     events: shape.length === 0 ? [] : [{ id: "e", title: null, date: "2023-09-13", place: null, sourceIds: shape.map(([id]) => id) }],
     discrepancies: shape.length === 0 ? [] : [discrepancy],
     rejected: [new Rejected({ file: "z.txt", reason: "empty", message: "empty" }), new Rejected({ file: "b.txt", reason: "binary", message: "bin" })],
@@ -52,13 +56,24 @@ const run = (shape: ReadonlyArray<readonly [id: string, matches: number, diagnos
     ignored: [{ file: "x.md", reason: "not an article" }],
     diagnostics: shape.flatMap(([id, , d]) => Array.from({ length: d }, () => diagnostic(id)))
   }
-  return { text, expected: JSON.stringify(expected, null, 2) + "\n", left: readdirSync(folder) }
+  return { text, expected: JSON.stringify(expected, null, 2) + "\n", left: readdirSync(folder), spilled }
 }
 
 describe("report.json from spilled pieces", () => {
   it("is JSON.stringify's text of the whole report", () => {
-    const { text, expected } = run([["a", 2, 1], ["b", 0, 0], ["c", 3, 2]])
+    const { text, expected, spilled } = run([["a", 2, 1], ["b", 0, 0], ["c", 3, 2]])
+    expect(spilled).toBe(false)
     expect(text).toBe(expected)
+  })
+
+  it("is the same text when the matches and diagnostics outgrow the memory budget and are spilled", () => {
+    const shape = [["a", 2, 1], ["b", 0, 0], ["c", 3, 2], ["d", 1, 0], ["e", 0, 3]] as const
+    for (const budget of [0, 200, 600]) {
+      const { text, expected, spilled, left } = run(shape, budget)
+      expect(spilled).toBe(true)
+      expect(text).toBe(expected)
+      expect(left).toEqual([])
+    }
   })
 
   it("writes empty arrays as [] when no source, match or diagnostic came", () => {
