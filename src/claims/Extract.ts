@@ -361,14 +361,18 @@ export const evaluate = (
   return { sentence, groups, failed: null, match }
 }
 
-/** Explicit years ("2019", not "1950er") and past markers of a sentence, as written. */
+/** A year written out: "2019", not "1950er" (the length first: most words are not four units long). */
+const YEAR = /^(?:19|20)\d\d$/
+const isYear = (word: string): boolean => word.length === 4 && YEAR.test(word)
+
+/** Explicit years and past markers of a sentence, as written. */
 const timeCuesOf = (sentence: AnalyzedSentence): Array<string> => {
   const cues: Array<{ readonly at: number; readonly text: string }> = []
   for (const h of sentence.hits) {
     if (h.kind === "past") cues.push({ at: h.from, text: sentence.tokens.slice(h.from, h.to + 1).map((t) => t.raw).join(" ") })
   }
   sentence.tokens.forEach((t, i) => {
-    if (/^(?:19|20)\d\d$/.test(t.raw)) cues.push({ at: i, text: t.raw })
+    if (isYear(t.raw)) cues.push({ at: i, text: t.raw })
   })
   return cues.sort((a, b) => a.at - b.at).map((c) => c.text)
 }
@@ -385,7 +389,7 @@ const timeSignalsOf = (sentences: ReadonlyArray<AnalyzedSentence>): TimeSignals 
   const dayReferences: Array<string> = []
   for (const sentence of sentences) {
     if (sentence.hits.some((h) => h.kind === "past")) continue
-    for (const t of sentence.tokens) if (/^(?:19|20)\d\d$/.test(t.raw)) years.push(Number(t.raw))
+    for (const t of sentence.tokens) if (isYear(t.raw)) years.push(Number(t.raw))
     for (const h of sentence.hits) {
       if (h.kind === "today" || h.kind === "yesterday") dayReferences.push(h.kind)
       if (h.kind === "weekday") dayReferences.push(h.id)

@@ -151,7 +151,7 @@ export class EntityIndex {
       }
       for (let k = 0; k < names.length; k++) {
         const name = names[k]!
-        if (this.excluded(name.id, tokens, i)) continue
+        if (this.excluded(name.id, tokens, forms, i)) continue
         mentions.push({ id: name.id, from: i, to: i })
       }
     }
@@ -159,10 +159,17 @@ export class EntityIndex {
   }
 
   /** A longer name starting here means someone or something else; its words may be inflected ("Восточном экономическом форуме"). */
-  private excluded(id: string, tokens: ReadonlyArray<Token>, at: number): boolean {
+  private excluded(id: string, tokens: ReadonlyArray<Token>, forms: ReadonlyArray<WordForm> | undefined, at: number): boolean {
     const exclusions = this.exclusions.get(id)
     if (exclusions === undefined) return false
     const same = (key: string, word: string) => word === key || (key.length >= 5 && word.startsWith(key.slice(0, Math.max(4, key.length - 3))))
-    return exclusions.some((keys) => keys.every((key, k) => tokens[at + k] !== undefined && same(key, transliterationKey(tokens[at + k]!.raw))))
+    // the key of a token is kept on its form: a name with exclusions is looked at again at every mention
+    const keyAt = (i: number): string => {
+      const raw = tokens[i]!.raw
+      const form = forms?.[i]
+      if (form === undefined || form.raw !== raw) return transliterationKey(raw)
+      return form.key ??= transliterationKey(raw)
+    }
+    return exclusions.some((keys) => keys.every((key, k) => tokens[at + k] !== undefined && same(key, keyAt(at + k))))
   }
 }

@@ -521,17 +521,26 @@ const singleHits = (entries: ReadonlyArray<Entry>): ReadonlyArray<Entry> | null 
   return singles
 }
 
-/** The union of ascending lists of positions, ascending. */
-const merge = (a: ReadonlyArray<number>, b: ReadonlyArray<number> | undefined, c: ReadonlyArray<number> | undefined): Array<number> => {
-  const all = [...a]
-  if (b !== undefined) all.push(...b)
-  if (c !== undefined) all.push(...c)
-  all.sort((x, y) => x - y)
-  let length = 0
-  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[length++] = all[k]!
-  all.length = length
-  return all
+/** The union of ascending lists of positions, ascending, each position once: a three-way merge. */
+const merge = (a: ReadonlyArray<number>, b: ReadonlyArray<number> = NO_POSITIONS, c: ReadonlyArray<number> = NO_POSITIONS): Array<number> => {
+  const all: Array<number> = []
+  let i = 0
+  let j = 0
+  let k = 0
+  for (;;) {
+    const x = i < a.length ? a[i]! : Infinity
+    const y = j < b.length ? b[j]! : Infinity
+    const z = k < c.length ? c[k]! : Infinity
+    const least = x < y ? (x < z ? x : z) : (y < z ? y : z)
+    if (least === Infinity) return all
+    if (all.length === 0 || all[all.length - 1] !== least) all.push(least)
+    if (x === least) i++
+    else if (y === least) j++
+    else k++
+  }
 }
+
+const NO_POSITIONS: ReadonlyArray<number> = []
 const WORD_CACHE = 200_000
 
 /** Every pattern list of a resource with the field it sits in. */

@@ -10,7 +10,11 @@ import { sortedSlots } from "../domain/Match.ts"
  * LibreOffice (OWASP CSV injection); a leading apostrophe makes it text. The
  * original stays untouched in report.json.
  */
-export const neutralizeCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+export const neutralizeCell = (value: string): string => {
+  // the first unit read directly (NaN for ""): this runs for every cell of every row
+  const first = value.charCodeAt(0)
+  return first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d ? `'${value}` : value
+}
 
 const cell = (value: unknown): string =>
   value === null || value === undefined ? "" : neutralizeCell(typeof value === "string" ? value : String(value))

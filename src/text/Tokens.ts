@@ -47,8 +47,20 @@ export const transliterationKey = (word: string): string => {
 /** Whether a code point (a lone surrogate is its own) is a word character: a letter, a mark or a digit. */
 const isWordCharacter = cachedTest((c) => /^[\p{L}\p{M}\p{N}]$/u.test(c))
 
+/**
+ * Per UTF-16 unit outside the surrogates, what `isWordCharacter` said: 0 not asked yet, 1 no, 2 yes. Read inline,
+ * it spares the scan a code point and a call per character.
+ */
+const WORD_UNITS = new Uint8Array(0x10000)
+
 /** How many code units the word character at `i` takes (1, or 2 for a surrogate pair), or 0 when it is none. */
 const wordCharAt = (text: string, i: number, end: number): number => {
+  const code = text.charCodeAt(i)
+  if (code < 0xd800 || code > 0xdfff) {
+    let kind = WORD_UNITS[code]!
+    if (kind === 0) WORD_UNITS[code] = kind = isWordCharacter(code) ? 2 : 1
+    return kind - 1
+  }
   const codePoint = codePointAt(text, i, end)
   return isWordCharacter(codePoint) ? (codePoint > 0xffff ? 2 : 1) : 0
 }
@@ -120,6 +132,8 @@ export class WordForm {
   names: unknown = undefined
   reader: unknown = undefined
   reading: unknown = undefined
+  /** `transliterationKey` of the word, once asked */
+  key: string | undefined = undefined
   constructor(readonly raw: string, readonly folded: string) {}
 }
 
