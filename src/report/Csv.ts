@@ -11,7 +11,8 @@ import { sortedSlots } from "../domain/Match.ts"
  * original stays untouched in report.json.
  */
 export const neutralizeCell = (value: string): string => {
-  // the first unit read directly (NaN for ""): this runs for every cell of every row
+  if (value.length === 0) return value
+  // the first unit read directly: this runs for every cell of every row
   const first = value.charCodeAt(0)
   return first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d ? `'${value}` : value
 }
