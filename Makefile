@@ -62,7 +62,7 @@ report: $(BUILT)
 check: $(BUILT)
 	$(CLI) check --sources "$(SOURCES)" --out "$(OUT)" --baseline "$(BASELINE)"
 
-# The benchmark: ARTICLES (default 10000), RUNS of the pipeline (default 3), FLOOR_RUNS (default 1); prints
+# The benchmark: ARTICLES (default 10000), RUNS of the pipeline (default 3), FLOOR_RUNS (default 1), taking turns; prints
 # throughput, stages, memory and the floor.
 ARTICLES ?= 10000
 RUNS ?= 3

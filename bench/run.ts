@@ -3,7 +3,7 @@
  * pipeline on it several times, and prints articles/s, MB/s, wall and CPU time
  * per stage and peak memory, beside a floor: the same files read, decoded,
  * NFC-normalized, lower-cased and scanned once by one regular expression of all
- * lexicon forms in plain Node.
+ * lexicon forms in plain Node. Floor and pipeline runs take turns.
  */
 import "../src/start/Tiering.ts"
 import { Effect } from "effect"
@@ -66,12 +66,14 @@ const main = async () => {
   const generated = generateDrop(projectRoot, folder, argv.articles)
   const megabytes = generated.bytes / 1e6
   console.log(`drop: ${argv.articles} articles, ${fixed(megabytes, 1)} MB (deterministic, ${folder})`)
-  const floors = Array.from({ length: Math.max(1, argv["floor-runs"]) }, () => floor(folder))
-  const floorMs = median(floors.map((f) => f.wallMs))
-  console.log(`floor: read + decode + NFC + lower-case + one regex of ${floors[0]!.forms} lexicon forms: ${fixed(floorMs)} ms wall (median of ${floors.length})`)
-
+  // the floor and the pipeline take turns, so that the machine's drift during the benchmark touches both alike
+  const floorRuns = Math.max(1, argv["floor-runs"])
+  const pipelineRuns = Math.max(1, argv.runs)
+  const floors: Array<ReturnType<typeof floor>> = []
   const runs: Array<{ wallMs: number; stages: ReadonlyArray<{ stage: string; wallMs: number; cpuMs: number }> }> = []
-  for (let r = 0; r < argv.runs; r++) {
+  for (let r = 0; r < Math.max(floorRuns, pipelineRuns); r++) {
+    if (r < floorRuns) floors.push(floor(folder))
+    if (r >= pipelineRuns) continue
     const out = join(tmpdir(), `crossclaim-bench-out-${argv.articles}`)
     const wall = performance.now()
     const summary = await Effect.runPromise(
@@ -81,8 +83,17 @@ const main = async () => {
     if (r === 0) console.log(summary.lines.slice(0, 5).map((l) => `  ${l}`).join("\n"))
     if (!argv.keep) rmSync(out, { recursive: true, force: true })
   }
+  const floorMs = median(floors.map((f) => f.wallMs))
+  console.log(`floor: read + decode + NFC + lower-case + one regex of ${floors[0]!.forms} lexicon forms: ${fixed(floorMs)} ms wall (median of ${floors.length})`)
   const wallMs = median(runs.map((r) => r.wallMs))
-  console.log(`pipeline: ${fixed(wallMs)} ms wall (median of ${runs.length}, ${argv.workers} workers): ${fixed(argv.articles / (wallMs / 1000))} articles/s, ${fixed(megabytes / (wallMs / 1000), 2)} MB/s, ${fixed(wallMs / floorMs, 1)}× the floor`)
+  const walls = runs.map((r) => r.wallMs)
+  // each run against the floor run just before it, where there is one; else against the floor's median
+  const ratio = median(runs.map((r, k) => r.wallMs / (floors[k]?.wallMs ?? floorMs)))
+  console.log(
+    `pipeline: ${fixed(wallMs)} ms wall (median of ${runs.length}, ${fixed(Math.min(...walls))} to ${fixed(Math.max(...walls))}, ${argv.workers} workers): ` +
+      `${fixed(argv.articles / (wallMs / 1000))} articles/s, ${fixed(megabytes / (wallMs / 1000), 2)} MB/s, ${fixed(ratio, 1)}× the floor` +
+      (floors.length > 1 ? ` (median of the runs, each against the floor run before it)` : "")
+  )
   for (const stage of runs[0]!.stages.map((s) => s.stage)) {
     const of = runs.map((r) => r.stages.find((s) => s.stage === stage)!)
     console.log(`  ${stage.padEnd(28)} ${fixed(median(of.map((s) => s.wallMs))).padStart(7)} ms wall ${fixed(median(of.map((s) => s.cpuMs))).padStart(7)} ms cpu`)
