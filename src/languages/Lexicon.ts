@@ -541,6 +541,7 @@ const merge = (a: ReadonlyArray<number>, b: ReadonlyArray<number> = NO_POSITIONS
 }
 
 const NO_POSITIONS: ReadonlyArray<number> = []
+
 const WORD_CACHE = 200_000
 
 /** Every pattern list of a resource with the field it sits in. */

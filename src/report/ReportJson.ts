@@ -113,7 +113,7 @@ export interface ReportEnd {
  * spill files: a drop of 10,000 articles has about 90 MB of matches, which are then written once, where a spill
  * file would be written, read back and written again. Beyond it, memory stays flat however large the drop.
  */
-export const HELD_BYTES = 128 << 20
+const HELD_BYTES = 128 << 20
 
 /** The elements of one of report.json's arrays that come after `events`: kept in memory, or spilled once too many. */
 class HeldArray {

@@ -12,6 +12,6 @@
 import { setFlagsFromString } from "node:v8"
 
 /** V8's default (66 KB of bytecode) × 4 */
-export const INTERRUPT_BUDGET = 4 * 66 * 1024
+const INTERRUPT_BUDGET = 4 * 66 * 1024
 
 setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)

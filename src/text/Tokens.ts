@@ -47,20 +47,11 @@ export const transliterationKey = (word: string): string => {
 /** Whether a code point (a lone surrogate is its own) is a word character: a letter, a mark or a digit. */
 const isWordCharacter = cachedTest((c) => /^[\p{L}\p{M}\p{N}]$/u.test(c))
 
-/**
- * Per UTF-16 unit outside the surrogates, what `isWordCharacter` said: 0 not asked yet, 1 no, 2 yes. Read inline,
- * it spares the scan a code point and a call per character.
- */
-const WORD_UNITS = new Uint8Array(0x10000)
-
 /** How many code units the word character at `i` takes (1, or 2 for a surrogate pair), or 0 when it is none. */
 const wordCharAt = (text: string, i: number, end: number): number => {
+  // a unit outside the surrogates is its own code point: most of the text, tested without working one out
   const code = text.charCodeAt(i)
-  if (code < 0xd800 || code > 0xdfff) {
-    let kind = WORD_UNITS[code]!
-    if (kind === 0) WORD_UNITS[code] = kind = isWordCharacter(code) ? 2 : 1
-    return kind - 1
-  }
+  if (code < 0xd800 || code > 0xdfff) return isWordCharacter(code) ? 1 : 0
   const codePoint = codePointAt(text, i, end)
   return isWordCharacter(codePoint) ? (codePoint > 0xffff ? 2 : 1) : 0
 }
