@@ -22,5 +22,17 @@ import { setFlagsFromString } from "node:v8"
 /** V8's default (66 KB of bytecode) × 4 */
 const INTERRUPT_BUDGET = 4 * 66 * 1024
 
+/**
+ * Half V8's default inlining (460 bytes of bytecode per function inlined, 920 in all per compile). Every worker
+ * compiles the hot functions for itself, and again after each de-optimization; smaller compiles cost less each
+ * time, and the code they give ran as fast. One thread processing 5,000 generated articles in five passes of
+ * 1,000, runs alternating, paired medians: 0.91 (12 pairs) and 0.93 (8 pairs) of the time with the default; a
+ * quarter of the default gave 0.97. Compile time in a 10,000-article run: 2.4 s against 3.4 s (all threads).
+ */
+const MAX_INLINED = 230
+const MAX_INLINED_CUMULATIVE = 460
+
 setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)
 setFlagsFromString("--no-concurrent-recompilation")
+setFlagsFromString(`--max-inlined-bytecode-size=${MAX_INLINED}`)
+setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${MAX_INLINED_CUMULATIVE}`)
