@@ -27,7 +27,8 @@ const INTERRUPT_BUDGET = 4 * 66 * 1024
  * compiles the hot functions for itself, and again after each de-optimization; smaller compiles cost less each
  * time, and the code they give ran as fast. One thread processing 5,000 generated articles in five passes of
  * 1,000, runs alternating, paired medians: 0.91 (12 pairs) and 0.93 (8 pairs) of the time with the default; a
- * quarter of the default gave 0.97. Compile time in a 10,000-article run: 2.4 s against 3.4 s (all threads).
+ * quarter of the default gave 0.97. Compile time in a 10,000-article run: 2.3 s against 3.4 to 3.7 s (all threads,
+ * as `--trace-opt` reports it).
  */
 const MAX_INLINED = 230
 const MAX_INLINED_CUMULATIVE = 460
