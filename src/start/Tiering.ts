@@ -10,8 +10,8 @@
  * recompiles, and 48 % less time compiling.
  *
  * The source workers compile on their own thread, when a function is due, instead of handing the work to V8's
- * background threads. Both cores already run a worker, so a background compile only takes turns with them, and the
- * function runs on unoptimized meanwhile. The flag is read when an isolate is made: it holds for the workers the run
+ * background threads. Both cores already run a worker, so a background compile only takes turns with them, while the
+ * function runs unoptimized. The flag is read when an isolate is made: it holds for the workers the run
  * starts, not for the main thread, whose compiles in the serial tail still run beside it on the free core. On the
  * generated 10,000-article drop the background threads spent 0.9 s of CPU instead of 4.6 s, the workers 1.4 s more
  * between them, and a run's CPU fell by 2.2 s (of about 25 s). Two workers at once on their halves of the drop, runs
