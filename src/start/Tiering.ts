@@ -15,7 +15,8 @@
  * starts, not for the main thread, whose compiles in the serial tail still run beside it on the free core. On the
  * generated 10,000-article drop the background threads spent 0.9 s of CPU instead of 4.6 s, the workers 1.4 s more
  * between them, and a run's CPU fell by 2.2 s (of about 25 s). Two workers at once on their halves of the drop, runs
- * alternating: 10.3 s against 11.2 s (medians of 6); whole runs on the drop: a median paired ratio of 0.97 (8 pairs).
+ * alternating (the default first in each pair): 10.3 s against 11.2 s (medians of 6); whole runs on the drop: a
+ * median paired ratio of 0.97 (8 pairs).
  */
 import { setFlagsFromString } from "node:v8"
 
@@ -25,10 +26,10 @@ const INTERRUPT_BUDGET = 4 * 66 * 1024
 /**
  * Half V8's default inlining (460 bytes of bytecode per function inlined, 920 in all per compile). Every worker
  * compiles the hot functions for itself, and again after each de-optimization; smaller compiles cost less each
- * time, and the code they give ran as fast. One thread processing 5,000 generated articles in five passes of
- * 1,000, runs alternating, paired medians: 0.91 (12 pairs) and 0.93 (8 pairs) of the time with the default; a
- * quarter of the default gave 0.97. Compile time in a 10,000-article run: 2.3 s against 3.4 to 3.7 s (all threads,
- * as `--trace-opt` reports it).
+ * time, and the code they give ran as fast. Compile time in a 10,000-article run: 2.3 s against 3.4 to 3.7 s (all
+ * threads, as `--trace-opt` reports it). One thread processing 5,000 generated articles in five passes of 1,000,
+ * in rounds of A B B A so that neither setting always runs first: the default took 1.04× the time (median of 10
+ * pairs, 0.88 to 1.16).
  */
 const MAX_INLINED = 230
 const MAX_INLINED_CUMULATIVE = 460
