@@ -43,9 +43,10 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
   // in the order of the source ids, the order of every list in the reports
   const articles = [...drop.articles].sort((a, b) => byText(a.file.slice(0, -TEXT.length), b.file.slice(0, -TEXT.length)))
   const tool = { name: "crossclaim" as const, version: toolVersion }
+  const outputError = (error: unknown) => new OutputError({ path: options.out, detail: (error as Error).message })
 
   return yield* Effect.acquireUseRelease(
-    Effect.try({ try: () => new ReportStream(options.out, { tool, investigation: catalogue.investigation, catalogueVersion: catalogue.version }), catch: (error) => new OutputError({ path: options.out, detail: (error as Error).message }) }),
+    Effect.try({ try: () => new ReportStream(options.out, { tool, investigation: catalogue.investigation, catalogueVersion: catalogue.version }), catch: outputError }),
     (stream) => Effect.gen(function*() {
       const sources: Array<SourceRecord> = []
       const rejected: Array<Rejected> = [...drop.rejected]
@@ -61,16 +62,18 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
           stream.add(outcome.pieces)
         }
       }))
-      const discrepancies = yield* timer.time("compare", Effect.sync(() => compare({ catalogue, sources })))
-      const result = { investigation: catalogue.investigation, sources, discrepancies, rejected: rejected.sort((a, b) => byText(a.file, b.file)), ignored: drop.ignored }
       const events = eventsOf(sources).map(([id, sourceIds]) => {
         const known = catalogue.events.find((e) => e.id === id)
         return { id, title: known?.title ?? null, date: known?.date ?? null, place: known?.place ?? null, sourceIds }
       })
+      // report.json's matches of a large drop are copied into it meanwhile, on a thread of their own
+      yield* Effect.try({ try: () => stream.endSources(events), catch: outputError })
+      const discrepancies = yield* timer.time("compare", Effect.sync(() => compare({ catalogue, sources })))
+      const result = { investigation: catalogue.investigation, sources, discrepancies, rejected: rejected.sort((a, b) => byText(a.file, b.file)), ignored: drop.ignored }
       yield* timer.time("render and write", Effect.gen(function*() {
-        const written = yield* Effect.try({
-          try: () => stream.finish({ events, discrepancies, rejected: result.rejected, ignored: drop.ignored }),
-          catch: (error) => new OutputError({ path: options.out, detail: (error as Error).message })
+        const written = yield* Effect.tryPromise({
+          try: () => stream.finish({ discrepancies, rejected: result.rejected, ignored: drop.ignored }),
+          catch: outputError
         })
         // a page small enough to read whole is rendered from the report.json just written, the one truth of the run
         const html = () =>
@@ -94,7 +97,7 @@ export const runReport = Effect.fn("runReport")(function*(options: ReportOptions
       }))
       return { ...summarize(result, options.out), stages: timer.stages }
     }),
-    (stream) => Effect.sync(() => stream.discard())
+    (stream) => Effect.promise(() => stream.discard())
   )
 })
 

@@ -3,16 +3,18 @@
  * temporary names in the output folder: report.json's head and its `sources`
  * go straight into it; each source's matches and diagnostics, which come after
  * `events` (known only at the end), are held in memory up to a budget and
- * spilled to files beyond it. The result is exactly what
+ * spilled to files beyond it. Spilled matches are copied into the report on a
+ * thread of their own while the comparison runs. The result is exactly what
  * `JSON.stringify(report, null, 2)` would write (keys in a fixed order, sources
  * by id, no clock: equal inputs give equal bytes), without ever holding the
  * whole report in memory.
  */
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync, writevSync } from "node:fs"
+import { closeSync, mkdirSync, openSync, rmSync, writevSync } from "node:fs"
 import type { Discrepancy } from "../domain/Discrepancy.ts"
 import type { EventEntry } from "../domain/Report.ts"
 import type { Ignored, Rejected } from "../domain/Source.ts"
 import { temporaryName } from "./AtomicWrite.ts"
+import { appendInBackground } from "./BackgroundCopy.ts"
 import { csvRow } from "./Csv.ts"
 import { byText } from "../domain/Order.ts"
 import { CLAIMS_CSV_HEADER, jsonElements, jsonValue, type SourcePieces } from "./SourcePieces.ts"
@@ -35,7 +37,7 @@ const OPEN_ARRAY = utf8.encode("[\n")
 
 /** A file written piece by piece, a megabyte at a time. */
 class PieceFile {
-  private readonly fd: number
+  readonly fd: number
   private parts: Array<Uint8Array> = []
   private size = 0
   /** whether anything was written yet */
@@ -68,18 +70,6 @@ class PieceFile {
     this.size = 0
   }
 
-  /** Copies the whole of another (closed) file into this one. */
-  copyFrom(path: string): void {
-    this.flush()
-    const from = openSync(path, "r")
-    try {
-      const buffer = Buffer.allocUnsafe(4 << 20)
-      for (let read = readSync(from, buffer); read > 0; read = readSync(from, buffer)) writeSync(this.fd, buffer, 0, read)
-    } finally {
-      closeSync(from)
-    }
-  }
-
   private closed = false
 
   close(): void {
@@ -100,9 +90,8 @@ export interface ReportHead {
   readonly catalogueVersion: number
 }
 
-/** The parts of report.json that are known only once every source is in. */
+/** The parts of report.json that are known only once the sources are compared. */
 export interface ReportEnd {
-  readonly events: ReadonlyArray<typeof EventEntry.Type>
   readonly discrepancies: ReadonlyArray<Discrepancy>
   readonly rejected: ReadonlyArray<Rejected>
   readonly ignored: ReadonlyArray<Ignored>
@@ -150,22 +139,28 @@ class HeldArray {
     this.spill = spill
   }
 
-  /** Writes the elements into the report, and removes the spill file. */
-  writeTo(report: PieceFile): void {
-    if (this.spill !== null) {
-      this.spill.close()
-      report.copyFrom(this.spill.path)
-      rmSync(this.spill.path, { force: true })
+  /**
+   * Writes the elements into the report: held ones at once; a spill file (which then holds them all) on a thread of
+   * its own, removed once copied. Nothing else may be written to the report until the promise settles.
+   */
+  writeTo(report: PieceFile): Promise<void> {
+    if (this.spill === null) {
+      for (const bytes of this.held) report.write(bytes)
+      this.held = []
+      return Promise.resolve()
     }
-    for (const bytes of this.held) report.write(bytes)
-    this.held = []
+    const spill = this.spill.path
+    this.spill.close()
+    report.flush()
+    return appendInBackground(spill, report.fd).finally(() => rmSync(spill, { force: true }))
   }
 }
 
 /**
  * Receives the pieces of each source in source order. report.json is written as they come: its head and `sources`
- * at once, the later arrays held (or spilled) until `finish`. A write error is kept and reported by `finish`, so
- * that adding a source never throws in the middle of the pool.
+ * at once, the later arrays held (or spilled) until the end. A write error is kept and reported by `endSources` or
+ * `finish`, so that adding a source never throws in the middle of the pool. Once every source is in, `endSources`
+ * writes `events` and starts on `matches`, and `finish` writes the rest once the sources are compared.
  */
 export class ReportStream {
   private readonly files: Array<PieceFile> = []
@@ -175,6 +170,8 @@ export class ReportStream {
   private readonly claims: PieceFile
   private failure: Error | null = null
   private sources = 0
+  /** the matches going into the report, on a thread of their own when they were spilled; null before `endSources` */
+  private matchesIn: Promise<void> | null = null
 
   constructor(readonly folder: string, head: ReportHead, budget: number = HELD_BYTES) {
     const open = (name: string) => {
@@ -197,7 +194,7 @@ export class ReportStream {
       this.report.write(`  "sources": `)
       this.claims.write("\uFEFF" + csvRow(CLAIMS_CSV_HEADER))
     } catch (error) {
-      this.discard()
+      this.remove()
       throw error
     }
   }
@@ -215,32 +212,48 @@ export class ReportStream {
     }
   }
 
-  /** Writes the rest of report.json and closes it and claims.csv, both under their temporary names; returns those paths. */
-  finish(end: ReportEnd): { readonly reportJson: string; readonly claimsCsv: string } {
-    if (this.failure !== null) throw this.failure
+  /** Writes a JSON array of report.json (and the separator after it) from its elements, held or listed. */
+  private array(key: string, held: HeldArray | null, elements: ReadonlyArray<unknown>, last = false): Promise<void> {
     const report = this.report
+    report.write(`  ${JSON.stringify(key)}: `)
+    const empty = held === null ? elements.length === 0 : !held.started
+    const close = () => {
+      if (!empty) report.write("\n  ]")
+      report.write(last ? "\n" : ",\n")
+    }
+    if (empty) {
+      report.write("[]")
+    } else {
+      report.write("[\n")
+      if (held !== null) return held.writeTo(report).then(close)
+      // element by element: one discrepancy of a large drop names every source, and their list is long
+      elements.forEach((element, i) => report.write(i === 0 ? jsonElements([element]) : `,\n${jsonElements([element])}`))
+    }
+    close()
+    return Promise.resolve()
+  }
+
+  /**
+   * Closes `sources` once every source is in, writes `events`, and starts on `matches`: spilled matches are copied
+   * into the report on a thread of their own, while the caller goes on (with the comparison). Nothing more may be added.
+   */
+  endSources(events: ReadonlyArray<typeof EventEntry.Type>): void {
+    if (this.failure !== null) throw this.failure
+    // the sources went in as they came, after their opening bracket
+    this.report.write(this.sources === 0 ? "[]" : "\n  ]")
+    this.report.write(",\n")
+    void this.array("events", null, events)
+    this.matchesIn = this.array("matches", this.matches, [])
+    // a failed copy is reported by finish; until then it is not unhandled
+    this.matchesIn.catch(() => undefined)
+  }
+
+  /** Writes the rest of report.json and closes it and claims.csv, both under their temporary names; returns those paths. */
+  async finish(end: ReportEnd): Promise<{ readonly reportJson: string; readonly claimsCsv: string }> {
+    if (this.matchesIn === null) throw new Error("finish before endSources")
     try {
-      const array = (key: string, held: HeldArray | null, elements: ReadonlyArray<unknown>, last = false) => {
-        report.write(`  ${JSON.stringify(key)}: `)
-        const empty = held === null ? elements.length === 0 : !held.started
-        if (empty) {
-          report.write("[]")
-        } else {
-          report.write("[\n")
-          if (held !== null) held.writeTo(report)
-          // element by element: one discrepancy of a large drop names every source, and their list is long
-          else elements.forEach((element, i) => report.write(i === 0 ? jsonElements([element]) : `,\n${jsonElements([element])}`))
-          report.write("\n  ]")
-        }
-        report.write(last ? "\n" : ",\n")
-      }
-      // the sources went in as they came, after their opening bracket
-      if (this.sources === 0) report.write("[]")
-      else report.write("\n  ]")
-      report.write(",\n")
-      array("events", null, end.events)
-      array("matches", this.matches, [])
-      array("discrepancies", null, end.discrepancies.map((d) => ({
+      await this.matchesIn
+      await this.array("discrepancies", null, end.discrepancies.map((d) => ({
         id: d.id,
         claimId: d.claimId,
         kind: d.kind,
@@ -252,18 +265,24 @@ export class ReportStream {
         slot: d.slot,
         summary: d.summary
       })))
-      array("rejected", null, [...end.rejected].sort((a, b) => byText(a.file, b.file)).map((r) => ({ file: r.file, reason: r.reason, message: r.message })))
-      array("ignored", null, [...end.ignored].sort((a, b) => byText(a.file, b.file)).map((i) => ({ file: i.file, reason: i.reason })))
-      array("diagnostics", this.diagnostics, [], true)
-      report.write("}\n")
+      await this.array("rejected", null, [...end.rejected].sort((a, b) => byText(a.file, b.file)).map((r) => ({ file: r.file, reason: r.reason, message: r.message })))
+      await this.array("ignored", null, [...end.ignored].sort((a, b) => byText(a.file, b.file)).map((i) => ({ file: i.file, reason: i.reason })))
+      await this.array("diagnostics", this.diagnostics, [], true)
+      this.report.write("}\n")
     } finally {
       for (const file of this.files) file.close()
     }
-    return { reportJson: report.path, claimsCsv: this.claims.path }
+    return { reportJson: this.report.path, claimsCsv: this.claims.path }
   }
 
   /** Removes every temporary file still there (after a failure; after success they have been renamed). */
-  discard(): void {
+  async discard(): Promise<void> {
+    // a copy still writing to the report is let finish before the report is closed
+    await this.matchesIn?.catch(() => undefined)
+    this.remove()
+  }
+
+  private remove(): void {
     for (const file of this.files) {
       try {
         file.close()

@@ -1,14 +1,16 @@
 /**
  * report.json written as the pieces come (matches and diagnostics held in memory, or spilled to files once over
  * the budget) is exactly the text `JSON.stringify(report, null, 2)` gives for the same report, with and without
- * sources, matches and diagnostics; a failed run leaves no temporary file.
+ * sources, matches and diagnostics, whether or not spilled matches are copied by a thread of their own; a failed
+ * run leaves no temporary file.
  */
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { Discrepancy } from "../../src/domain/Discrepancy.ts"
 import { Ignored, Rejected } from "../../src/domain/Source.ts"
+import { appendInBackground } from "../../src/report/BackgroundCopy.ts"
 import { ReportStream } from "../../src/report/ReportJson.ts"
 import { encodePieces, jsonElements, type SourcePieces } from "../../src/report/SourcePieces.ts"
 
@@ -25,7 +27,7 @@ const piecesOf = (id: string, matches: number, diagnostics: number): SourcePiece
   claimRows: ""
 })
 
-const run = (shape: ReadonlyArray<readonly [id: string, matches: number, diagnostics: number]>, budget?: number) => {
+const run = async (shape: ReadonlyArray<readonly [id: string, matches: number, diagnostics: number]>, budget?: number) => {
   const folder = mkdtempSync(join(tmpdir(), "crossclaim-stream-"))
   const stream = new ReportStream(folder, { tool, investigation: "probe", catalogueVersion: 3 }, budget)
   let spilled = false
@@ -37,19 +39,20 @@ const run = (shape: ReadonlyArray<readonly [id: string, matches: number, diagnos
     id: "c0/stance/e", claimId: "c0", kind: "stance", crossEvent: false, eventIds: ["e"], sourceIds: ["a"], values: ["affirms"],
     groups: [{ value: "affirms", label: "affirms", eventId: null, sourceIds: ["a"] }], slot: null, summary: "s"
   })
+  const events = shape.length === 0 ? [] : [{ id: "e", title: null, date: "2023-09-13", place: null, sourceIds: shape.map(([id]) => id) }]
   const end = {
-    events: shape.length === 0 ? [] : [{ id: "e", title: null, date: "2023-09-13", place: null, sourceIds: shape.map(([id]) => id) }],
     discrepancies: shape.length === 0 ? [] : [discrepancy],
     rejected: [new Rejected({ file: "z.txt", reason: "empty", message: "empty" }), new Rejected({ file: "b.txt", reason: "binary", message: "bin" })],
     ignored: [new Ignored({ file: "x.md", reason: "not an article" })]
   }
-  const written = stream.finish(end)
+  stream.endSources(events)
+  const written = await stream.finish(end)
   const text = readFileSync(written.reportJson, "utf8")
-  stream.discard()
+  await stream.discard()
   const expected = {
     tool, investigation: "probe", catalogueVersion: 3,
     sources: shape.map(([id]) => source(id)),
-    events: end.events,
+    events,
     matches: shape.flatMap(([id, m]) => Array.from({ length: m }, (_, n) => match(id, n))),
     discrepancies: end.discrepancies.map((d) => ({ ...d })),
     rejected: [{ file: "b.txt", reason: "binary", message: "bin" }, { file: "z.txt", reason: "empty", message: "empty" }],
@@ -60,30 +63,70 @@ const run = (shape: ReadonlyArray<readonly [id: string, matches: number, diagnos
 }
 
 describe("report.json from spilled pieces", () => {
-  it("is JSON.stringify's text of the whole report", () => {
-    const { text, expected, spilled } = run([["a", 2, 1], ["b", 0, 0], ["c", 3, 2]])
+  it("is JSON.stringify's text of the whole report", async () => {
+    const { text, expected, spilled } = await run([["a", 2, 1], ["b", 0, 0], ["c", 3, 2]])
     expect(spilled).toBe(false)
     expect(text).toBe(expected)
   })
 
-  it("is the same text when the matches and diagnostics outgrow the memory budget and are spilled", () => {
+  it("is the same text when the matches and diagnostics outgrow the memory budget and are spilled", async () => {
     const shape = [["a", 2, 1], ["b", 0, 0], ["c", 3, 2], ["d", 1, 0], ["e", 0, 3]] as const
     for (const budget of [0, 200, 600]) {
-      const { text, expected, spilled, left } = run(shape, budget)
+      const { text, expected, spilled, left } = await run(shape, budget)
       expect(spilled).toBe(true)
       expect(text).toBe(expected)
       expect(left).toEqual([])
     }
   })
 
-  it("writes empty arrays as [] when no source, match or diagnostic came", () => {
-    expect(run([]).text).toBe(run([]).expected)
-    const { text, expected } = run([["a", 0, 0]])
+  it("is the same text when the spilled matches take several rounds of the copying thread's buffer", async () => {
+    // about 12 MB of matches, three times the thread's 4 MB buffer
+    const shape = Array.from({ length: 300 }, (_, i) => [`s${String(i).padStart(3, "0")}`, 240, i % 7 === 0 ? 1 : 0] as const)
+    const { text, expected, spilled, left } = await run(shape, 1 << 20)
+    expect(spilled).toBe(true)
+    expect(text.length).toBeGreaterThan(12 << 20)
+    expect(text).toBe(expected)
+    expect(left).toEqual([])
+  })
+
+  it("writes empty arrays as [] when no source, match or diagnostic came", async () => {
+    const none = await run([])
+    expect(none.text).toBe(none.expected)
+    const { text, expected } = await run([["a", 0, 0]])
     expect(text).toBe(expected)
     expect(text).toContain(`"matches": []`)
   })
 
-  it("leaves no temporary file behind once discarded", () => {
-    expect(run([["a", 1, 1]]).left).toEqual([])
+  it("leaves no temporary file behind once discarded", async () => {
+    expect((await run([["a", 1, 1]])).left).toEqual([])
+  })
+
+  it("leaves no temporary file behind when discarded while spilled matches are being copied", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "crossclaim-stream-"))
+    const stream = new ReportStream(folder, { tool, investigation: "probe", catalogueVersion: 3 }, 0)
+    for (let i = 0; i < 50; i++) stream.add(piecesOf(`s${i}`, 100, 0))
+    stream.endSources([])
+    await stream.discard()
+    expect(readdirSync(folder)).toEqual([])
+  })
+})
+
+describe("appendInBackground", () => {
+  it("appends a file to an open one on a thread of its own", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "crossclaim-copy-"))
+    writeFileSync(join(folder, "from"), "Πούτιν\n".repeat(1000))
+    const to = openSync(join(folder, "to"), "w")
+    writeSync(to, "head\n")
+    await appendInBackground(join(folder, "from"), to)
+    writeSync(to, "tail\n")
+    closeSync(to)
+    expect(readFileSync(join(folder, "to"), "utf8")).toBe("head\n" + "Πούτιν\n".repeat(1000) + "tail\n")
+  })
+
+  it("rejects with the reason when the file cannot be read", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "crossclaim-copy-"))
+    const to = openSync(join(folder, "to"), "w")
+    await expect(appendInBackground(join(folder, "missing"), to)).rejects.toThrow(/cannot copy .*missing: ENOENT/)
+    closeSync(to)
   })
 })
