@@ -254,11 +254,15 @@ const firstInvalidUtf8 = (b: Uint8Array): number => {
 }
 
 /** number of multi-byte sequences in valid UTF-8 (lead bytes) */
+/** Lead bytes of multi-byte UTF-8 sequences, counted up to `MULTIBYTE_EVIDENCE`: past it the confidence is the same. */
 const countMultibyte = (b: Uint8Array): number => {
   let n = 0
-  for (let i = 0; i < b.length; i++) if ((b[i] ?? 0) >= 0xc0) n++
+  for (let i = 0; i < b.length && n < MULTIBYTE_EVIDENCE; i++) if ((b[i] ?? 0) >= 0xc0) n++
   return n
 }
+
+/** From three multi-byte sequences on, valid UTF-8 is as sure as it gets: 1 - 0.05³ is over the cap of 0.999. */
+const MULTIBYTE_EVIDENCE = 3
 
 const isBlank = (text: string): boolean => text.trim() === ""
 
