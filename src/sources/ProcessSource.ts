@@ -6,7 +6,7 @@
  * is plain data that crosses threads as it is, and small: the comparison keeps
  * only the primary matches' values, the reports get the rendered pieces.
  */
-import { readFileSync, statSync } from "node:fs"
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs"
 import { join } from "node:path"
 import type { Claim, Event } from "../claims/Catalogue.ts"
 import type { Extractor } from "../claims/Extract.ts"
@@ -52,27 +52,54 @@ export interface SourceSetup {
   readonly events: ReadonlyArray<Event>
 }
 
-/** Reads an article with plain synchronous file calls: a source is processed start to end without yielding. */
+/**
+ * Reads an article with plain synchronous file calls: a source is processed start to end without yielding. The
+ * file is opened once, its size taken from the open file (an article over the limit is not read) and its bytes
+ * read through the same descriptor.
+ */
 export const readArticleSync = (folder: string, article: Article, options: IngestOptions): ReadArticle => {
-  const attempt = <A>(f: () => A): A | { readonly message: string } => {
+  const meta = article.meta
+  let fd: number
+  try {
+    fd = openSync(join(folder, article.file), "r")
+  } catch (error) {
+    return articleFromBytes({ file: article.file, metaFile: meta, size: 0, bytes: failure(error), metaBytes: undefined })
+  }
+  let size = 0
+  let bytes: Uint8Array | { readonly message: string }
+  try {
+    size = fstatSync(fd).size
+    const tooLarge = oversize(article.file, meta, size, options)
+    if (tooLarge !== null) return tooLarge
+    bytes = readOpen(fd, size)
+  } catch (error) {
+    bytes = failure(error)
+  } finally {
+    closeSync(fd)
+  }
+  let metaBytes: Uint8Array | { readonly message: string } | undefined
+  if (meta !== undefined) {
     try {
-      return f()
+      metaBytes = readFileSync(join(folder, meta))
     } catch (error) {
-      return { message: (error as Error).message }
+      metaBytes = failure(error)
     }
   }
-  const info = attempt(() => statSync(join(folder, article.file)))
-  if ("message" in info) return articleFromBytes({ file: article.file, metaFile: article.meta, size: 0, bytes: info, metaBytes: undefined })
-  const tooLarge = oversize(article.file, article.meta, info.size, options)
-  if (tooLarge !== null) return tooLarge
-  const meta = article.meta
-  return articleFromBytes({
-    file: article.file,
-    metaFile: meta,
-    size: info.size,
-    bytes: attempt(() => readFileSync(join(folder, article.file))),
-    metaBytes: meta === undefined ? undefined : attempt(() => readFileSync(join(folder, meta)))
-  })
+  return articleFromBytes({ file: article.file, metaFile: meta, size, bytes, metaBytes })
+}
+
+const failure = (error: unknown) => ({ message: (error as Error).message })
+
+/** The `size` bytes of an open file, or fewer when it ends sooner (as `readFileSync` reads a regular file). */
+const readOpen = (fd: number, size: number): Uint8Array => {
+  const buffer = Buffer.allocUnsafe(size)
+  let length = 0
+  while (length < size) {
+    const read = readSync(fd, buffer, length, size - length, null)
+    if (read === 0) break
+    length += read
+  }
+  return length === size ? buffer : buffer.subarray(0, length)
 }
 
 const encodingDiagnostics = (document: Document) =>
