@@ -253,7 +253,6 @@ const firstInvalidUtf8 = (b: Uint8Array): number => {
   return -1
 }
 
-/** number of multi-byte sequences in valid UTF-8 (lead bytes) */
 /** Lead bytes of multi-byte UTF-8 sequences, counted up to `MULTIBYTE_EVIDENCE`: past it the confidence is the same. */
 const countMultibyte = (b: Uint8Array): number => {
   let n = 0
