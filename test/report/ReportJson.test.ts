@@ -4,7 +4,7 @@
  * sources, matches and diagnostics, whether or not spilled matches are copied by a thread of their own; a failed
  * run leaves no temporary file.
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from "node:fs"
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -121,6 +121,7 @@ describe("appendInBackground", () => {
     writeSync(to, "tail\n")
     closeSync(to)
     expect(readFileSync(join(folder, "to"), "utf8")).toBe("head\n" + "Πούτιν\n".repeat(1000) + "tail\n")
+    rmSync(folder, { recursive: true, force: true })
   })
 
   it("rejects with the reason when the file cannot be read", async () => {
@@ -128,5 +129,6 @@ describe("appendInBackground", () => {
     const to = openSync(join(folder, "to"), "w")
     await expect(appendInBackground(join(folder, "missing"), to)).rejects.toThrow(/cannot copy .*missing: ENOENT/)
     closeSync(to)
+    rmSync(folder, { recursive: true, force: true })
   })
 })
