@@ -16,6 +16,7 @@ import { createRequire } from "node:module"
 import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Script } from "node:vm"
+import { threadId } from "node:worker_threads"
 
 type CommonJs = (require: NodeJS.Require, module: { exports: unknown }, exports: unknown, filename: string, dirname: string) => void
 
@@ -64,7 +65,8 @@ export const startBundle = (bundle: URL): StartedBundle => {
     exports: module.exports,
     cache: cachedData === undefined ? "none" : script.cachedDataRejected === true ? "rejected" : "used",
     record: () => {
-      const temporary = `${cacheFile}.${process.pid}.tmp`
+      // the workers of one process record theirs at about the same time: each writes its own file
+      const temporary = `${cacheFile}.${process.pid}-${threadId}.tmp`
       writeFileSync(temporary, Buffer.concat([Buffer.from(key, "latin1"), script.createCachedData()]))
       renameSync(temporary, cacheFile)
     }
