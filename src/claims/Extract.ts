@@ -206,7 +206,9 @@ const chooseCues = (
   let best: Array<(Span & { readonly term: string }) | undefined> = []
   let bestWidth = Infinity
   for (const anchor of found[anchorGroup] ?? []) {
-    const pick = found.map((spans, g) => (g === anchorGroup ? anchor : nearestTo(spans, [anchor])))
+    // built by push, as every list evaluate reads: a list made by map is of another kind
+    const pick: Array<(Span & { readonly term: string }) | undefined> = []
+    for (let g = 0; g < found.length; g++) pick.push(g === anchorGroup ? anchor : nearestTo(found[g]!, [anchor]))
     // the width of the concept cues, in a plain loop (see evaluate)
     let from = Infinity
     let to = -Infinity

@@ -326,11 +326,13 @@ export class SpeakerMap {
     const governing = this.events[sentenceIndex]!.filter((e) => governs(sentence, e, position))
     if (governing.length > 0) {
       if (governing.some((e) => e.impersonal) && governing.every((e) => e.impersonal || e.subject === null)) return NARRATOR
-      const named = governing.filter((e) => e.subject !== null && !e.impersonal).map((e) => e.subject!)
-      if (named.length > 0) {
-        const best = [...named].sort((a, b) => RANK[a.kind] - RANK[b.kind])[0]!
-        return { speaker: best.speaker, via: "speech-verb" }
+      // the first named subject of the best rank, in a plain loop: a list made by filter or map is of
+      // another kind than one made by push, and each new kind de-optimized this function
+      let best: Candidate | null = null
+      for (const e of governing) {
+        if (e.subject !== null && !e.impersonal && (best === null || RANK[e.subject.kind] < RANK[best.kind])) best = e.subject
       }
+      if (best !== null) return { speaker: best.speaker, via: "speech-verb" }
       const earlier = this.events[sentenceIndex]!.filter((e) => e.subject !== null && e.to < position).at(-1)?.subject
       const topic = earlier ?? this.topicBefore[sentenceIndex] ?? null
       if (topic !== null) return { speaker: topic.speaker, via: "speech-verb" }

@@ -98,7 +98,7 @@ export const francAllOf = (text: string, only?: ReadonlyArray<string>): Array<[s
   }
 
   const width = index.languages.length
-  const distances = index.languages.map(() => 0)
+  const distances = new Float64Array(width)
   let missing = 0
   for (const [trigram, occurrences] of counts) {
     const row = index.rows.get(trigram)
@@ -116,7 +116,10 @@ export const francAllOf = (text: string, only?: ReadonlyArray<string>): Array<[s
       }
     }
   }
-  const scored: Array<[string, number]> = index.languages.map((language, k) => [language, distances[k]! + missing * MAX_DIFFERENCE])
+  // built by push, as its callers' other lists are: a list made by map is of another kind, and each kind a
+  // compiled caller had not seen de-optimized it (in every worker, compiled again each time)
+  const scored: Array<[string, number]> = []
+  for (let k = 0; k < width; k++) scored.push([index.languages[k]!, distances[k]! + missing * MAX_DIFFERENCE])
   // stable: equal distances keep the models' order
   scored.sort((a, b) => a[1] - b[1])
   const min = scored[0]![1]

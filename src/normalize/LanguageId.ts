@@ -646,7 +646,7 @@ const FUNCTION_WORD_SCRIPTS: Readonly<Record<Script, Uint8Array>> = (() => {
 interface FunctionWordHits {
   readonly words: number
   /** per language of `FUNCTION_WORD_LANGUAGES`: 0 when none of its function words occurs */
-  readonly scores: ReadonlyArray<number>
+  readonly scores: Float64Array
 }
 
 /** A hash of UTF-16 units, one at a time. */
@@ -673,7 +673,8 @@ const FUNCTION_WORD_TABLE: Int32Array = (() => {
 const functionWordHits = (sample: string): FunctionWordHits => {
   const text = sample.toLowerCase()
   const n = text.length
-  const scores: Array<number> = FUNCTION_WORD_LANGUAGES.map(() => 0)
+  // a typed list: an array of small integers turned into one of fractions when the first share was added
+  const scores = new Float64Array(FUNCTION_WORD_LANGUAGES.length)
   let words = 0
   let i = 0
   while (i < n) {
@@ -1241,9 +1242,12 @@ const decide = (sample: string, script: "Latn" | "Cyrl", prior: string | undefin
   const coreLanguages = new Set(candidates.core.map((code) => candidates.fold[code] ?? toIso1(code)))
   const languageOf = (code: string): string => candidates.fold[code] ?? toIso1(code)
   // Within a close group found by function words, franc adds little the markers do not say: it is skipped.
-  const francScores: ReadonlyArray<readonly [string, number]> = restricted !== undefined && restricted.length > 1 && prior === undefined
-    ? restricted.map((code) => [code, 1] as const)
-    : francAllOf(sample, only)
+  let francScores: Array<[string, number]>
+  if (restricted !== undefined && restricted.length > 1 && prior === undefined) {
+    // built as francAllOf builds its list, so the loop below reads one kind of list
+    francScores = []
+    for (const code of restricted) francScores.push([code, 1])
+  } else francScores = francAllOf(sample, only)
 
   // Franc closeness: each gap relative to the median gap, which makes it
   // comparable across text lengths (franc's normalised gaps shrink as texts grow).

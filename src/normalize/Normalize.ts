@@ -164,13 +164,17 @@ const markEmbeddedPosts = (text: string, pieces: Array<Piece>, language: string)
 /** Short lines seen twice are repeated captions. */
 const markRepeatedLines = (text: string, pieces: Array<Piece>): Array<Piece> => {
   const seen = new Set<string>()
-  return pieces.map((piece) => {
-    const line = text.slice(piece.start, piece.end).trim()
-    if (line.length > 200 || piece.role !== "body") return piece
-    if (seen.has(line)) return withRole(piece, "boilerplate", "repeated line")
-    seen.add(line)
-    return piece
-  })
+  const marked: Array<Piece> = []
+  for (const piece of pieces) {
+    const line = piece.role === "body" ? text.slice(piece.start, piece.end).trim() : ""
+    if (line.length > 200 || piece.role !== "body") marked.push(piece)
+    else if (seen.has(line)) marked.push(withRole(piece, "boilerplate", "repeated line"))
+    else {
+      seen.add(line)
+      marked.push(piece)
+    }
+  }
+  return marked
 }
 
 /** A sentence in normalized-text positions, with what the extract stage needs to know about its segment. */
@@ -258,8 +262,9 @@ export const normalizeSource = (source: Source): Normalized => {
       : splitSentences(text, piece.start, piece.end, pieceLanguage)
     const sentences: Array<Sentence> = []
     for (const r of ranges) sentences.push({ start: at(r.start), end: at(r.end), paragraph: piece.paragraph })
+    // reasons and authors are compared as text: a comparison compiled after seeing only nulls fails on a string
     const continues = open !== null && open.piece.role === piece.role && open.language === pieceLanguage &&
-      open.piece.author === piece.author && (piece.role === "embedded-post" || open.piece.reason === piece.reason)
+      (open.piece.author ?? "") === (piece.author ?? "") && (piece.role === "embedded-post" || (open.piece.reason ?? "") === (piece.reason ?? ""))
     const segment = continues ? segments.length : segments.length + (open === null ? 0 : 1)
     for (const r of ranges) {
       spans.push({ start: r.start, end: r.end, segment, paragraph: piece.paragraph, role: piece.role, language: pieceLanguage })
