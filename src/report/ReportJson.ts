@@ -3,13 +3,14 @@
  * temporary names in the output folder: report.json's head and its `sources`
  * go straight into it; each source's matches and diagnostics, which come after
  * `events` (known only at the end), are held in memory up to a budget and
- * spilled to files beyond it. Spilled matches are copied into the report on a
- * thread of their own while the comparison runs. The result is exactly what
+ * spilled to files beyond it. The matches go into the report on another thread
+ * (held ones on libuv's pool, spilled ones on a thread of their own) while the
+ * comparison runs. The result is exactly what
  * `JSON.stringify(report, null, 2)` would write (keys in a fixed order, sources
  * by id, no clock: equal inputs give equal bytes), without ever holding the
  * whole report in memory.
  */
-import { closeSync, mkdirSync, openSync, rmSync, writevSync } from "node:fs"
+import { closeSync, mkdirSync, openSync, rmSync, writev, writevSync } from "node:fs"
 import type { Discrepancy } from "../domain/Discrepancy.ts"
 import type { EventEntry } from "../domain/Report.ts"
 import type { Ignored, Rejected } from "../domain/Source.ts"
@@ -30,6 +31,25 @@ const writevAll = (fd: number, buffers: ReadonlyArray<Uint8Array>) => {
     if (pending.length > 0 && written > 0) pending[0] = pending[0]!.subarray(written)
   }
 }
+
+/**
+ * `writevAll` on a thread of libuv's pool: the caller goes on while the bytes are written (the comparison runs
+ * while the held matches go into the report). Nothing else may write to the file until the promise settles.
+ */
+const writevAllInBackground = (fd: number, buffers: ReadonlyArray<Uint8Array>): Promise<void> =>
+  new Promise((resolve, reject) => {
+    let pending = buffers.filter((bytes) => bytes.length > 0)
+    const next = (): void => {
+      if (pending.length === 0) return resolve()
+      writev(fd, pending, (error, written) => {
+        if (error !== null) return reject(error)
+        while (pending.length > 0 && written >= pending[0]!.length) written -= pending.shift()!.length
+        if (pending.length > 0 && written > 0) pending[0] = pending[0]!.subarray(written)
+        next()
+      })
+    }
+    next()
+  })
 
 const utf8 = new TextEncoder()
 const SEPARATOR = utf8.encode(",\n")
@@ -140,14 +160,16 @@ class HeldArray {
   }
 
   /**
-   * Writes the elements into the report: held ones at once; a spill file (which then holds them all) on a thread of
-   * its own, removed once copied. Nothing else may be written to the report until the promise settles.
+   * Writes the elements into the report while the caller goes on: held ones on a thread of libuv's pool, a spill
+   * file (which then holds them all) on a thread of its own, removed once copied. Nothing else may be written to the
+   * report until the promise settles.
    */
   writeTo(report: PieceFile): Promise<void> {
     if (this.spill === null) {
-      for (const bytes of this.held) report.write(bytes)
+      const held = this.held
       this.held = []
-      return Promise.resolve()
+      report.flush()
+      return writevAllInBackground(report.fd, held)
     }
     const spill = this.spill.path
     this.spill.close()
