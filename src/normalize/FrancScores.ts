@@ -98,7 +98,9 @@ export const francAllOf = (text: string, only?: ReadonlyArray<string>): Array<[s
   }
 
   const width = index.languages.length
-  const distances = new Float64Array(width)
+  // whole numbers throughout, in a list built by push (a typed array costs more to make than the loop saves)
+  const distances: Array<number> = []
+  for (let k = 0; k < width; k++) distances.push(0)
   let missing = 0
   for (const [trigram, occurrences] of counts) {
     const row = index.rows.get(trigram)

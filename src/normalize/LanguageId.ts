@@ -646,7 +646,7 @@ const FUNCTION_WORD_SCRIPTS: Readonly<Record<Script, Uint8Array>> = (() => {
 interface FunctionWordHits {
   readonly words: number
   /** per language of `FUNCTION_WORD_LANGUAGES`: 0 when none of its function words occurs */
-  readonly scores: Float64Array
+  readonly scores: ReadonlyArray<number>
 }
 
 /** A hash of UTF-16 units, one at a time. */
@@ -670,11 +670,17 @@ const FUNCTION_WORD_TABLE: Int32Array = (() => {
   return table
 })()
 
+/** A zero per function-word language, in a list of fractions: it became one when a fraction went in, and stays one. */
+const NO_SCORES: Array<number> = []
+for (let l = 0; l < FUNCTION_WORD_LANGUAGES.length; l++) NO_SCORES.push(0.5)
+NO_SCORES.fill(0)
+
 const functionWordHits = (sample: string): FunctionWordHits => {
   const text = sample.toLowerCase()
   const n = text.length
-  // a typed list: an array of small integers turned into one of fractions when the first share was added
-  const scores = new Float64Array(FUNCTION_WORD_LANGUAGES.length)
+  // a copy of a list of fractions: a list of small integers turned into one of fractions when the first share
+  // was added, and the compiled code made for the one failed on the other (a typed array costs 30 times more to make)
+  const scores = NO_SCORES.slice()
   let words = 0
   let i = 0
   while (i < n) {
