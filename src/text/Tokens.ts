@@ -139,6 +139,8 @@ const FNV_PRIME = 0x01000193
 /** slot k: hash at 2k, index in formList at 2k + 1 (-1: empty) */
 let slots = new Int32Array(2 << 14).fill(-1)
 const formList: Array<WordForm> = []
+/** each form's word as written, by the same index: a probe compares it without reading the form */
+const rawList: Array<string> = []
 
 const sameText = (word: string, text: string, from: number): boolean => {
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false
@@ -151,9 +153,8 @@ const formAt = (text: string, from: number, to: number, hash: number, ascii: boo
   let slot = hash & mask
   for (let index = table[2 * slot + 1]!; index !== -1; index = table[2 * slot + 1]!) {
     if (table[2 * slot] === hash) {
-      const form = formList[index]!
-      const word = form.raw
-      if (word.length === to - from && sameText(word, text, from)) return form
+      const word = rawList[index]!
+      if (word.length === to - from && sameText(word, text, from)) return formList[index]!
     }
     slot = (slot + 1) & mask
   }
@@ -166,6 +167,7 @@ const formAt = (text: string, from: number, to: number, hash: number, ascii: boo
     table[2 * slot] = hash
     table[2 * slot + 1] = index
     formList.push(form)
+    rawList.push(raw)
     if (formList.length * 4 > table.length) grow()
   }
   return form
