@@ -1,6 +1,6 @@
 /**
  * The start with V8's code cache: a bundle runs the same with a cache, without one, with one V8 rejects and with
- * one made from another bundle; a recorded cache is used by the next start.
+ * one made from another bundle; a recorded cache is used by the next start, also when two threads recorded it at once.
  */
 import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -67,3 +67,38 @@ describe("startBundle", () => {
   })
 })
 
+
+describe("recording from several threads", () => {
+  it("lets two workers of one process record the same bundle's cache at the same moment", async () => {
+    const bundle = writeBundle("e.cjs", 6)
+    // the module as the workers run it: plain JavaScript, bundled here
+    const { buildSync } = await import("esbuild")
+    const module = join(folder, "code-cache.cjs")
+    buildSync({ entryPoints: [new URL("../../src/start/CodeCache.ts", import.meta.url).pathname], bundle: true, platform: "node", format: "cjs", outfile: module, logLevel: "silent" })
+    // both record ROUNDS times, meeting at a barrier before each: the two writes and renames overlap
+    const ROUNDS = 200
+    const program = `
+      const { workerData, parentPort } = require("node:worker_threads")
+      const { startBundle } = require(workerData.module)
+      const barrier = new Int32Array(workerData.shared)
+      const started = startBundle(new URL(workerData.bundle))
+      let failure = null
+      for (let round = 1; round <= ${ROUNDS}; round++) {
+        Atomics.add(barrier, 0, 1)
+        while (Atomics.load(barrier, 0) < 2 * round);
+        try { started.record() } catch (error) { failure ??= String(error.message) }
+      }
+      parentPort.postMessage(failure)
+    `
+    const shared = new SharedArrayBuffer(4)
+    const { Worker } = await import("node:worker_threads")
+    const run = () =>
+      new Promise<string | null>((resolve, reject) => {
+        const worker = new Worker(program, { eval: true, workerData: { module, bundle: bundle.href, shared } })
+        worker.once("message", resolve)
+        worker.once("error", reject)
+      })
+    expect(await Promise.all([run(), run()])).toEqual([null, null])
+    expect(startBundle(bundle).cache).toBe("used")
+  })
+})
