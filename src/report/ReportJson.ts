@@ -22,14 +22,24 @@ import { CLAIMS_CSV_HEADER, jsonElements, jsonValue, type SourcePieces } from ".
 
 const FLUSH_AT = 1 << 20
 
+/**
+ * What is left to write of the buffers once `written` bytes of them went out: a walk by index (taking the buffers
+ * off the front of the list one by one took time quadratic in their number, 0.1 s for the 20,000 pieces of the
+ * held matches of 10,000 articles).
+ */
+const unwritten = (buffers: ReadonlyArray<Uint8Array>, written: number): Array<Uint8Array> => {
+  let k = 0
+  while (k < buffers.length && written >= buffers[k]!.length) written -= buffers[k++]!.length
+  if (k === buffers.length) return []
+  const rest = buffers.slice(k)
+  if (written > 0) rest[0] = rest[0]!.subarray(written)
+  return rest
+}
+
 /** Writes every byte of the buffers, in order (a vectored write may stop short). */
 const writevAll = (fd: number, buffers: ReadonlyArray<Uint8Array>) => {
-  let pending = buffers.slice()
-  while (pending.length > 0) {
-    let written = writevSync(fd, pending)
-    while (pending.length > 0 && written >= pending[0]!.length) written -= pending.shift()!.length
-    if (pending.length > 0 && written > 0) pending[0] = pending[0]!.subarray(written)
-  }
+  let pending = buffers
+  while (pending.length > 0) pending = unwritten(pending, writevSync(fd, pending as Array<Uint8Array>))
 }
 
 /**
@@ -38,17 +48,11 @@ const writevAll = (fd: number, buffers: ReadonlyArray<Uint8Array>) => {
  */
 const writevAllInBackground = (fd: number, buffers: ReadonlyArray<Uint8Array>): Promise<void> =>
   new Promise((resolve, reject) => {
-    let pending = buffers.filter((bytes) => bytes.length > 0)
-    const next = (): void => {
+    const next = (pending: ReadonlyArray<Uint8Array>): void => {
       if (pending.length === 0) return resolve()
-      writev(fd, pending, (error, written) => {
-        if (error !== null) return reject(error)
-        while (pending.length > 0 && written >= pending[0]!.length) written -= pending.shift()!.length
-        if (pending.length > 0 && written > 0) pending[0] = pending[0]!.subarray(written)
-        next()
-      })
+      writev(fd, pending as Array<Uint8Array>, (error, written) => (error !== null ? reject(error) : next(unwritten(pending, written))))
     }
-    next()
+    next(buffers)
   })
 
 const utf8 = new TextEncoder()
