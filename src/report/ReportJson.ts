@@ -27,7 +27,7 @@ const FLUSH_AT = 1 << 20
  * off the front of the list one by one took time quadratic in their number, 0.1 s for the 20,000 pieces of the
  * held matches of 10,000 articles).
  */
-const unwritten = (buffers: ReadonlyArray<Uint8Array>, written: number): Array<Uint8Array> => {
+export const unwritten = (buffers: ReadonlyArray<Uint8Array>, written: number): Array<Uint8Array> => {
   let k = 0
   while (k < buffers.length && written >= buffers[k]!.length) written -= buffers[k++]!.length
   if (k === buffers.length) return []

@@ -2,7 +2,7 @@
  * report.json written as the pieces come (matches and diagnostics held in memory, or spilled to files once over
  * the budget) is exactly the text `JSON.stringify(report, null, 2)` gives for the same report, with and without
  * sources, matches and diagnostics, whether or not spilled matches are copied by a thread of their own; a failed
- * run leaves no temporary file.
+ * run leaves no temporary file. A vectored write that stops short goes on from the first byte it did not write.
  */
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest"
 import { Discrepancy } from "../../src/domain/Discrepancy.ts"
 import { Ignored, Rejected } from "../../src/domain/Source.ts"
 import { appendInBackground } from "../../src/report/BackgroundCopy.ts"
-import { ReportStream } from "../../src/report/ReportJson.ts"
+import { ReportStream, unwritten } from "../../src/report/ReportJson.ts"
 import { encodePieces, jsonElements, type SourcePieces } from "../../src/report/SourcePieces.ts"
 
 const tool = { name: "crossclaim" as const, version: "9.9.9" }
@@ -130,5 +130,34 @@ describe("appendInBackground", () => {
     await expect(appendInBackground(join(folder, "missing"), to)).rejects.toThrow(/cannot copy .*missing: ENOENT/)
     closeSync(to)
     rmSync(folder, { recursive: true, force: true })
+  })
+})
+
+describe("unwritten", () => {
+  const bytes = (...values: Array<number>) => Uint8Array.from(values)
+  const text = (buffers: ReadonlyArray<Uint8Array>) => buffers.map((b) => [...b].join(",")).join(" | ")
+  const buffers = [bytes(1, 2, 3), bytes(4), bytes(5, 6)]
+
+  it("leaves nothing once every byte went out", () => {
+    expect(unwritten(buffers, 6)).toEqual([])
+  })
+
+  it("leaves every buffer when nothing went out", () => {
+    expect(text(unwritten(buffers, 0))).toBe("1,2,3 | 4 | 5,6")
+  })
+
+  it("cuts the buffer a short write stopped in, and keeps those after it", () => {
+    expect(text(unwritten(buffers, 2))).toBe("3 | 4 | 5,6")
+    expect(text(unwritten(buffers, 5))).toBe("6")
+  })
+
+  it("starts at the next buffer when a short write stopped at a boundary", () => {
+    expect(text(unwritten(buffers, 3))).toBe("4 | 5,6")
+    expect(text(unwritten(buffers, 4))).toBe("5,6")
+  })
+
+  it("does not change the list it is given", () => {
+    unwritten(buffers, 2)
+    expect(text(buffers)).toBe("1,2,3 | 4 | 5,6")
   })
 })
